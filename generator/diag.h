@@ -1,0 +1,47 @@
+/*
+ * diag.h - the one error convention.
+ *
+ * Every user-facing problem is a diagnostic with a source position:
+ *	path:line:col: error: message
+ * Diagnostics are collected (as SQLite's parser collects nErr) so one
+ * run reports every problem; they are printed sorted by file, line and
+ * column, so output never depends on the order of the checks. Messages
+ * start lowercase, have no full stop and quote the subject in single
+ * quotes (git style): unknown key 'retension' (did you mean 'retention'?)
+ *
+ * gh_error() returns -1 so callers can write "return gh_error(...)".
+ */
+#ifndef GH_DIAG_H
+#define GH_DIAG_H
+
+#include <stdio.h>
+
+/* A position in a source file; line and col are 1-based, 0 = unknown. */
+struct pos {
+	const char	*file;	/* path as given on the command line */
+	int		 line;
+	int		 col;
+};
+
+enum severity {
+	SEV_ERROR,
+	SEV_WARNING
+};
+
+int	 gh_error(struct pos, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 gh_warning(struct pos, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Counts since the last diag_reset(). */
+int	 diag_errors(void);
+int	 diag_warnings(void);
+/* Print sorted diagnostics; json = one object per line (JSON Lines)
+ * when json is 1. With strict, warnings print as errors. */
+void	 diag_flush(FILE *, int json, int strict);
+void	 diag_reset(void);
+
+/* Usage, I/O and internal errors: "glasshouse: message" on stderr. */
+void	 gh_fatal_msg(const char *, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * glasshouse.h - the pipeline, one stage per file:
+ *
+ *   load.c     content/ -> YAML trees and Markdown bodies (struct source)
+ *   decode.c   trees -> typed model objects (types, required, enums, ids)
+ *   check.c    references and rules across objects (warnings too)
+ *   model.c    derived indexes (what a purpose uses, who receives what)
+ *   render.c   model -> pages through the templates (tmpl.h), plus
+ *   json.c     inventory.json and csv.c the Art. 30 CSV
+ *   write.c    staging directory -> atomic switch of the output tree
+ *
+ * Stages talk through struct source and struct model only; the model
+ * does no I/O, the renderer opens no output files, only the writer
+ * touches the output tree.
+ */
+#ifndef GH_GLASSHOUSE_H
+#define GH_GLASSHOUSE_H
+
+#include "model.h"
+
+#define GH_VERSION	"0.1.0"
+
+/* Exit statuses (content-format section 6). */
+enum {
+	EXIT_OK		= 0,
+	EXIT_CONTENT	= 1,
+	EXIT_USAGE	= 2,
+	EXIT_IO		= 3
+};
+
+/* One loaded content file. For .md files root is the front matter
+ * (NULL when empty) and body/body_line locate the Markdown. */
+struct srcfile {
+	const char	*path;		/* "content/purposes/x.md" */
+	const char	*id;		/* file stem, validated */
+	struct pos	 pos;		/* path:1:1 */
+	struct ynode	*root;
+	const char	*body;
+	size_t		 body_len;
+	int		 body_line;	/* 1-based line of body[0] */
+	bool		 failed;	/* YAML did not parse (already
+					 * reported): decode skips it */
+};
+struct srclist {
+	struct srcfile	*v;
+	size_t		 n;
+};
+struct source {
+	struct srcfile	 site;		/* root NULL if missing (an error) */
+	struct srcfile	 recipients;	/* path NULL when absent */
+	struct srcfile	 categories;
+	struct srcfile	 members;
+	struct srclist	 inventory;	/* sorted by file name */
+	struct srclist	 purposes;
+	struct srclist	 pages;
+	struct srclist	 reports;
+	struct srclist	 decisions;
+};
+
+/* load.c: read every file under dir; I/O failure returns -1 (exit 3),
+ * content problems are diagnostics. */
+int	 load_content(struct model *, const char *dir, struct source *);
+/* Split "---\n...\n---\n" front matter from a Markdown file. Returns 0
+ * and sets fm/fm_len/fm_line (1-based line of the first YAML line) and
+ * body/body_line; returns -1 with *cause set if the front matter is
+ * not closed. A file without front matter has fm NULL. */
+int	 frontmatter_split(const char *data, size_t len,
+	    const char **fm, size_t *fm_len, int *fm_line,
+	    const char **body, size_t *body_len, int *body_line,
+	    const char **cause);
+/* Is s a valid id ([a-z0-9][a-z0-9-]*, at most ID_MAX)? If not, *why
+ * says what is wrong. */
+bool	 id_valid(const char *s, const char **why);
+
+/* decode.c */
+void	 decode_model(struct model *, const struct source *);
+/* Parsers shared with tests and fuzzers; 0 ok, -1 with *cause set. */
+int	 retention_parse(struct arena *, const char *, struct retention *,
+	    const char **cause);
+int	 date_parse(const char *, struct date *, bool month_only_ok);
+int	 period_parse(const char *, enum period_kind *, int *year, int *sub);
+/*
+ * "Did you mean": feed candidates to suggest_add(); suggest_hint() gives
+ * "" or " (did you mean 'x'?)" (in the arena) for the nearest one within
+ * a small edit distance (ties: byte order). Shared by decode and check.
+ */
+struct suggest {
+	const char	*word;
+	const char	*best;
+	size_t		 dist;
+	size_t		 cap;
+};
+void	 suggest_init(struct suggest *, const char *word);
+void	 suggest_add(struct suggest *, const char *cand);
+const char *suggest_hint(const struct suggest *, struct arena *);
+
+/* check.c: resolve references, apply the rules. Calls model_derive()
+ * itself (the rules read the derived indexes); deriving again is
+ * harmless. */
+void	 check_model(struct model *);
+
+/* model.c: sort the lists, build the derived indexes; idempotent. */
+void	 model_derive(struct model *);
+
+/* markdown.c: Markdown -> safe HTML in the arena (cmark, safe mode,
+ * links through url_allowed, guarded against pathological input). */
+char	*md_render(struct arena *, const char *text, size_t len,
+	    struct pos start);
+/* The one URL allow-list: http, https, mailto, or relative. */
+bool	 url_allowed(const char *);
+
+/* render.c */
+struct writer;
+struct render_opts {
+	const char	*theme_dir;	/* the site's theme, may be NULL */
+	const char	*default_theme_dir;	/* fallback for every file */
+	unsigned	 audiences;	/* AUD_* bits to build */
+};
+/* Load and check every template before any page is written. */
+int	 render_init(const struct render_opts *);
+int	 render_site(const struct model *, enum audience, struct writer *);
+void	 render_fini(void);
+
+/* json.c, csv.c: append to out. */
+void	 json_inventory(const struct model *, enum audience, struct buf *);
+void	 csv_ropa(const struct model *, struct buf *);
+
+#endif

@@ -1,0 +1,332 @@
+/*
+ * load.c - the first stage: read every file of a content directory
+ * into memory and parse it into YAML trees (yml.c) and Markdown bodies.
+ *
+ * Files are read in byte order of their names, so nothing downstream
+ * depends on directory listing order. File names are ids: an invalid
+ * one is an error, never silently renamed. Nothing here knows what a
+ * field means; that is decode.c's job.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "glasshouse.h"
+
+static const char *const reserved_names[] = {
+	"aux", "con", "nul", "prn",
+	"com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+	"lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+};
+
+bool
+id_valid(const char *s, const char **why)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0) {
+		*why = "an id cannot be empty";
+		return false;
+	}
+	if (n > ID_MAX) {
+		*why = "an id has at most 64 characters";
+		return false;
+	}
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9'))) {
+		*why = "an id starts with a lowercase letter or a digit";
+		return false;
+	}
+	for (i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-')) {
+			*why = "an id may contain only a-z, 0-9 and '-'";
+			return false;
+		}
+	for (i = 0; i < sizeof(reserved_names) / sizeof(reserved_names[0]); i++)
+		if (strcmp(s, reserved_names[i]) == 0) {
+			*why = "this name is reserved on Windows";
+			return false;
+		}
+	return true;
+}
+
+int
+frontmatter_split(const char *data, size_t len,
+    const char **fm, size_t *fm_len, int *fm_line,
+    const char **body, size_t *body_len, int *body_line,
+    const char **cause)
+{
+	size_t i, start, line = 1;
+
+	*fm = NULL;
+	*fm_len = 0;
+	*fm_line = 0;
+	*body = data;
+	*body_len = len;
+	*body_line = 1;
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+		*body = data;
+		*body_len = len;
+	}
+	/* The opening line is exactly "---", optionally with CR. */
+	if (len < 3 || memcmp(data, "---", 3) != 0)
+		return 0;
+	i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t'))
+		i++;
+	if (i < len && data[i] == '\r')
+		i++;
+	if (i < len && data[i] != '\n')
+		return 0;	/* "----" or "--- x": a thematic break, no front matter */
+	start = i < len ? i + 1 : len;
+	line = 2;
+	for (i = start; i < len; ) {
+		size_t eol = i, next;
+
+		while (eol < len && data[eol] != '\n')
+			eol++;
+		next = eol < len ? eol + 1 : len;
+		{
+			size_t e = eol;
+
+			if (e > i && data[e - 1] == '\r')
+				e--;
+			while (e > i && (data[e - 1] == ' ' || data[e - 1] == '\t'))
+				e--;
+			if (e - i == 3 && (memcmp(data + i, "---", 3) == 0 ||
+			    memcmp(data + i, "...", 3) == 0)) {
+				*fm = data + start;
+				*fm_len = i - start;
+				*fm_line = 2;
+				*body = data + next;
+				*body_len = len - next;
+				*body_line = (int)line + 1;
+				return 0;
+			}
+		}
+		i = next;
+		line++;
+	}
+	*cause = "front matter is not closed (expected a line '---')";
+	return -1;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Read path into the arena. Returns 0, 1 if it does not exist, -1 on a
+ * content error (reported) and -2 on an I/O error (reported).
+ */
+static int
+read_file(struct model *m, const char *path, char **data, size_t *len)
+{
+	struct stat st;
+	ssize_t r;
+	size_t got = 0;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOCTTY)) == -1) {
+		if (errno == ENOENT)
+			return 1;
+		gh_fatal_msg("cannot open '%s': %s", path, strerror(errno));
+		return -2;
+	}
+	if (fstat(fd, &st) == -1) {
+		gh_fatal_msg("cannot stat '%s': %s", path, strerror(errno));
+		close(fd);
+		return -2;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		gh_error((struct pos){ path, 0, 0 }, "not a regular file");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > YML_MAX_BYTES) {
+		gh_error((struct pos){ path, 1, 1 }, "file is larger than 16 MiB "
+		    "(%lld bytes)", (long long)st.st_size);
+		close(fd);
+		return -1;
+	}
+	*data = arena_alloc(&m->arena, (size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		r = read(fd, *data + got, (size_t)st.st_size - got);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			gh_fatal_msg("cannot read '%s': %s", path, strerror(errno));
+			close(fd);
+			return -2;
+		}
+		if (r == 0)
+			break;	/* shrank while we read: take what is there */
+		got += (size_t)r;
+	}
+	close(fd);
+	(*data)[got] = '\0';
+	*len = got;
+	return 0;
+}
+
+static char *
+join(struct model *m, const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	if (n > 0 && dir[n - 1] == '/')
+		return arena_printf(&m->arena, "%s%s", dir, name);
+	return arena_printf(&m->arena, "%s/%s", dir, name);
+}
+
+/* Load one file; markdown splits front matter. Returns -2 on I/O error. */
+static int
+load_one(struct model *m, const char *path, const char *id, bool markdown,
+    struct srcfile *sf)
+{
+	char *data;
+	const char *cause, *fm;
+	size_t len, fm_len, bad;
+	int rc, fm_line, empty;
+
+	memset(sf, 0, sizeof(*sf));
+	sf->path = path;
+	sf->id = id;
+	sf->pos = (struct pos){ path, 1, 1 };
+	if ((rc = read_file(m, path, &data, &len)) != 0)
+		return rc;
+	if (!markdown) {
+		sf->root = yml_parse(&m->arena, path, data, len, 0, &empty);
+		return 0;
+	}
+	if (utf8_check(data, len, &bad) != 0) {
+		struct pos p = { path, 0, 0 };
+
+		offset_pos(data, bad, &p.line, &p.col);
+		if (data[bad] == '\0')
+			return gh_error(p, "NUL byte in file");
+		return gh_error(p, "invalid UTF-8 byte 0x%02x",
+		    (unsigned char)data[bad]);
+	}
+	if (frontmatter_split(data, len, &fm, &fm_len, &fm_line, &sf->body,
+	    &sf->body_len, &sf->body_line, &cause) != 0)
+		return gh_error(sf->pos, "%s", cause);
+	if (fm != NULL)
+		sf->root = yml_parse(&m->arena, path, fm, fm_len, fm_line - 1,
+		    &empty);
+	return 0;
+}
+
+/*
+ * Load every "<id><ext>" in dir/sub, sorted by name. A missing
+ * directory is an empty list.
+ */
+static int
+load_dir(struct model *m, const char *dir, const char *sub, const char *ext,
+    struct srclist *out)
+{
+	char *path = join(m, dir, sub), **names = NULL;
+	size_t n = 0, cap = 0, i, extlen = strlen(ext);
+	struct dirent *de;
+	DIR *d;
+	int rc = 0;
+
+	if ((d = opendir(path)) == NULL) {
+		if (errno == ENOENT)
+			return 0;
+		gh_fatal_msg("cannot open directory '%s': %s", path,
+		    strerror(errno));
+		return -2;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			names = xrealloc(names, cap * sizeof(*names));
+		}
+		names[n++] = arena_strdup(&m->arena, de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), name_cmp);
+	out->v = arena_alloc(&m->arena, (n + 1) * sizeof(*out->v));
+	for (i = 0; i < n; i++) {
+		const char *name = names[i], *why;
+		size_t len = strlen(name);
+		char *fpath = join(m, path, name), *id;
+		struct pos p = { fpath, 0, 0 };
+
+		if (len <= extlen || strcmp(name + len - extlen, ext) != 0) {
+			/* Editor droppings and notes are not content. */
+			if (name[0] == '.' || name[len - 1] == '~')
+				continue;
+			gh_error(p, "unexpected file in '%s' (expected <id>%s)",
+			    sub, ext);
+			continue;
+		}
+		id = arena_strndup(&m->arena, name, len - extlen);
+		if (!id_valid(id, &why)) {
+			gh_error(p, "invalid file name '%s': %s", name, why);
+			continue;
+		}
+		if ((rc = load_one(m, fpath, id, ext[1] == 'm',
+		    &out->v[out->n])) == -2)
+			break;
+		out->n++;
+		rc = 0;
+	}
+	free(names);
+	return rc == -2 ? -2 : 0;
+}
+
+static int
+load_single(struct model *m, const char *dir, const char *name,
+    struct srcfile *sf, bool required)
+{
+	char *path = join(m, dir, name);
+	int rc = load_one(m, path, NULL, false, sf);
+
+	if (rc == 1) {
+		memset(sf, 0, sizeof(*sf));
+		if (required)
+			gh_error((struct pos){ path, 0, 0 }, "missing file "
+			    "(every content directory needs a site.yaml)");
+		return 0;
+	}
+	return rc == -2 ? -2 : 0;
+}
+
+int
+load_content(struct model *m, const char *dir, struct source *src)
+{
+	struct stat st;
+
+	memset(src, 0, sizeof(*src));
+	m->dir = dir;
+	if (stat(dir, &st) == -1 || !S_ISDIR(st.st_mode)) {
+		gh_fatal_msg("cannot open content directory '%s': %s", dir,
+		    errno && stat(dir, &st) == -1 ? strerror(errno) :
+		    "not a directory");
+		return -1;
+	}
+	if (load_single(m, dir, "site.yaml", &src->site, true) == -2 ||
+	    load_single(m, dir, "recipients.yaml", &src->recipients, false) == -2 ||
+	    load_single(m, dir, "categories.yaml", &src->categories, false) == -2 ||
+	    load_single(m, dir, "committee/members.yaml", &src->members, false) == -2 ||
+	    load_dir(m, dir, "inventory", ".yaml", &src->inventory) == -2 ||
+	    load_dir(m, dir, "purposes", ".md", &src->purposes) == -2 ||
+	    load_dir(m, dir, "pages", ".md", &src->pages) == -2 ||
+	    load_dir(m, dir, "reports", ".yaml", &src->reports) == -2 ||
+	    load_dir(m, dir, "committee/decisions", ".md", &src->decisions) == -2)
+		return -1;
+	return 0;
+}

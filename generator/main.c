@@ -1,0 +1,302 @@
+/*
+ * main.c - the command line: parse options, run the pipeline
+ * (load -> decode -> check -> model -> render -> write), map the
+ * outcome to the exit statuses of the contract. No logic of its own.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "glasshouse.h"
+#include "write.h"
+
+static const char usage_text[] =
+"usage: glasshouse build [-c DIR] [-o DIR] [--audience public|internal|all]\n"
+"                        [--theme DIR] [--force] [--strict] [-q]\n"
+"       glasshouse check [-c DIR] [--strict] [--format text|json]\n"
+"       glasshouse --help | --version\n";
+
+static const char help_text[] =
+"glasshouse turns a data inventory (content/) into a public privacy\n"
+"explainer and an internal staff wiki (site/public/, site/internal/).\n"
+"\n"
+"commands:\n"
+"  build            check the content, then write the sites\n"
+"  check            check the content and write nothing\n"
+"\n"
+"options:\n"
+"  -c, --content DIR   content directory (default: content)\n"
+"  -o, --output DIR    output directory (default: site)\n"
+"  --audience WHO      public, internal or all (default: all)\n"
+"  --theme DIR         theme directory overriding the default theme\n"
+"  --force             replace a non-empty output directory glasshouse\n"
+"                      did not make\n"
+"  --strict            treat warnings as errors\n"
+"  --format FMT        check: diagnostics as text or json (default: text)\n"
+"  -q, --quiet         print nothing on success\n"
+"  -h, --help          show this help\n"
+"  -V, --version       show the version\n"
+"\n"
+"exit status: 0 ok, 1 content errors, 2 usage error, 3 I/O or internal\n"
+"error. See glasshouse(1) and glasshouse-content(5).\n";
+
+struct options {
+	int		 build;		/* build or check */
+	const char	*content;
+	const char	*output;
+	unsigned	 audiences;
+	const char	*theme;
+	int		 force;
+	int		 strict;
+	int		 json;
+	int		 quiet;
+};
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("glasshouse: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage_text, stderr);
+	return EXIT_USAGE;
+}
+
+/* Match "--name VALUE", "--name=VALUE" or "-x VALUE"/"-xVALUE". */
+static int
+opt_value(int argc, char **argv, int *i, const char *shrt, const char *lng,
+    const char **val)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(lng);
+
+	if (shrt != NULL && strncmp(a, shrt, 2) == 0) {
+		if (a[2] != '\0') {
+			*val = a + 2;
+			return 1;
+		}
+	} else if (strncmp(a, lng, n) == 0 && a[n] == '=') {
+		*val = a + n + 1;
+		return 1;
+	} else if (strcmp(a, lng) != 0)
+		return 0;
+	if (*i + 1 >= argc) {
+		*val = NULL;
+		return -1;
+	}
+	*val = argv[++*i];
+	return 1;
+}
+
+static int
+parse_args(int argc, char **argv, struct options *o)
+{
+	int i, r;
+	const char *v;
+
+	memset(o, 0, sizeof(*o));
+	o->content = "content";
+	o->output = "site";
+	o->audiences = AUD_PUBLIC | AUD_INTERNAL;
+	if (argc < 2)
+		return usage_error("%s", "no command given");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage_text, stdout);
+		fputs("\n", stdout);
+		fputs(help_text, stdout);
+		exit(EXIT_OK);
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("glasshouse %s\n", GH_VERSION);
+		exit(EXIT_OK);
+	}
+	if (strcmp(argv[1], "build") == 0)
+		o->build = 1;
+	else if (strcmp(argv[1], "check") != 0)
+		return usage_error("unknown command '%s'", argv[1]);
+
+	for (i = 2; i < argc; i++) {
+		const char *a = argv[i];
+
+		if ((r = opt_value(argc, argv, &i, "-c", "--content", &v)) != 0) {
+			if (r < 0)
+				return usage_error("option '%s' needs a directory", a);
+			o->content = v;
+		} else if (o->build && (r = opt_value(argc, argv, &i, "-o",
+		    "--output", &v)) != 0) {
+			if (r < 0)
+				return usage_error("option '%s' needs a directory", a);
+			o->output = v;
+		} else if (o->build && (r = opt_value(argc, argv, &i, NULL,
+		    "--audience", &v)) != 0) {
+			if (r < 0)
+				return usage_error("option '%s' needs public, "
+				    "internal or all", a);
+			if (strcmp(v, "public") == 0)
+				o->audiences = AUD_PUBLIC;
+			else if (strcmp(v, "internal") == 0)
+				o->audiences = AUD_INTERNAL;
+			else if (strcmp(v, "all") == 0)
+				o->audiences = AUD_PUBLIC | AUD_INTERNAL;
+			else
+				return usage_error("unknown audience '%s' (use "
+				    "public, internal or all)", v);
+		} else if (o->build && (r = opt_value(argc, argv, &i, NULL,
+		    "--theme", &v)) != 0) {
+			if (r < 0)
+				return usage_error("option '%s' needs a directory", a);
+			o->theme = v;
+		} else if (!o->build && (r = opt_value(argc, argv, &i, NULL,
+		    "--format", &v)) != 0) {
+			if (r < 0)
+				return usage_error("option '%s' needs text or json", a);
+			if (strcmp(v, "json") == 0)
+				o->json = 1;
+			else if (strcmp(v, "text") != 0)
+				return usage_error("unknown format '%s' (use text "
+				    "or json)", v);
+		} else if (strcmp(a, "--strict") == 0) {
+			o->strict = 1;
+		} else if (o->build && strcmp(a, "--force") == 0) {
+			o->force = 1;
+		} else if (o->build && (strcmp(a, "-q") == 0 ||
+		    strcmp(a, "--quiet") == 0)) {
+			o->quiet = 1;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			exit(EXIT_OK);
+		} else if (a[0] == '-')
+			return usage_error("unknown option '%s'", a);
+		else
+			return usage_error("unexpected argument '%s'", a);
+	}
+	return 0;
+}
+
+/* SOURCE_DATE_EPOCH (reproducible builds) or the clock, for "today". */
+static int
+set_today(struct model *m)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	time_t t;
+	struct tm tm;
+
+	m->source_date_epoch = -1;
+	if (s != NULL && *s != '\0') {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (errno != 0 || *end != '\0' || v < 0 || v > 253402300799LL) {
+			gh_fatal_msg("invalid SOURCE_DATE_EPOCH '%s' (expected "
+			    "seconds since 1970)", s);
+			return -1;
+		}
+		m->source_date_epoch = v;
+		t = (time_t)v;
+	} else
+		t = time(NULL);
+	gmtime_r(&t, &tm);
+	m->today.y = tm.tm_year + 1900;
+	m->today.m = tm.tm_mon + 1;
+	m->today.d = tm.tm_mday;
+	return 0;
+}
+
+static const char *
+default_theme(void)
+{
+	struct stat st;
+
+	if (stat("themes/default/templates", &st) == 0 && S_ISDIR(st.st_mode))
+		return "themes/default";
+	return GH_DATADIR "/themes/default";
+}
+
+static int
+build(const struct options *o, struct model *m)
+{
+	struct render_opts ro;
+	struct write_stats ws;
+	struct writer *w;
+	const char *keep[3] = { NULL, NULL, NULL };
+	char *theme = NULL;
+	int rc = EXIT_OK, k = 0;
+
+	memset(&ro, 0, sizeof(ro));
+	ro.default_theme_dir = default_theme();
+	ro.audiences = o->audiences;
+	if (o->theme != NULL)
+		ro.theme_dir = o->theme;
+	else if (m->site.theme != NULL)
+		ro.theme_dir = theme = arena_printf(&m->arena, "%s/%s",
+		    o->content, m->site.theme);
+	if (render_init(&ro) != 0)
+		return EXIT_IO;
+	if (!(o->audiences & AUD_PUBLIC))
+		keep[k++] = "public";
+	if (!(o->audiences & AUD_INTERNAL))
+		keep[k++] = "internal";
+	if ((w = wr_open(o->output, keep, o->force)) == NULL) {
+		render_fini();
+		return EXIT_IO;
+	}
+	if (((o->audiences & AUD_PUBLIC) &&
+	    render_site(m, AUD_PUBLIC, w) != 0) ||
+	    ((o->audiences & AUD_INTERNAL) &&
+	    render_site(m, AUD_INTERNAL, w) != 0)) {
+		wr_abort(w);
+		rc = diag_errors() ? EXIT_CONTENT : EXIT_IO;
+	} else if (wr_commit(w, &ws) != 0)
+		rc = EXIT_IO;
+	render_fini();
+	(void)theme;
+	if (diag_errors() || diag_warnings())
+		diag_flush(stderr, 0, o->strict);
+	if (rc == EXIT_OK && !o->quiet)
+		printf("glasshouse: wrote '%s': %zu files, %zu changed\n",
+		    o->output, ws.files, ws.written);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	struct source src;
+	struct model m;
+	int rc, failed;
+
+	if ((rc = parse_args(argc, argv, &o)) != 0)
+		return rc;
+	model_init(&m);
+	if (set_today(&m) != 0) {
+		model_free(&m);
+		return EXIT_USAGE;
+	}
+	if (load_content(&m, o.content, &src) != 0) {
+		diag_flush(stderr, 0, o.strict);
+		model_free(&m);
+		return EXIT_IO;
+	}
+	decode_model(&m, &src);
+	if (diag_errors() == 0)
+		check_model(&m);
+	if (diag_errors() == 0)
+		model_derive(&m);
+	failed = diag_errors() > 0 || (o.strict && diag_warnings() > 0);
+	if (!o.build || failed) {
+		diag_flush(o.json ? stdout : stderr, o.json, o.strict);
+		model_free(&m);
+		return failed ? EXIT_CONTENT : EXIT_OK;
+	}
+	/* Warnings of a good build print with the build's own messages. */
+	rc = build(&o, &m);
+	model_free(&m);
+	return rc;
+}

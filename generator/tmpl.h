@@ -1,0 +1,44 @@
+/*
+ * tmpl.h - the C face of the ctemplate shim (tmpl.cc).
+ *
+ * Every function catches every C++ exception inside and reports failure
+ * through its return value. Templates are parsed with HTML auto-escape
+ * (each file must carry {{%AUTOESCAPE context="HTML"}}; tmpl_load
+ * refuses a file without it) and STRIP_BLANK_LINES.
+ *
+ * Dictionaries are not thread-safe: one per thread. Expansion is.
+ */
+#ifndef GH_TMPL_H
+#define GH_TMPL_H
+
+#include "util.h"
+
+struct tmpl_dict;
+
+/* Set the directory templates are resolved against ("themes/x/templates"). */
+void	 tmpl_set_root(const char *dir);
+/* Load and parse one template (name relative to the root). Returns 0,
+ * or -1 with ctemplate's complaint in err (stderr is captured, never
+ * leaked to the terminal). */
+int	 tmpl_load(const char *name, struct buf *err);
+
+struct tmpl_dict *tmpl_dict_new(void);
+void	 tmpl_dict_free(struct tmpl_dict *);
+/* Values are copied. */
+void	 tmpl_set(struct tmpl_dict *, const char *key, const char *val);
+void	 tmpl_setn(struct tmpl_dict *, const char *key, const char *val, size_t);
+void	 tmpl_set_int(struct tmpl_dict *, const char *key, long long);
+/* Visible in this dictionary and all its sections and includes. */
+void	 tmpl_set_global(struct tmpl_dict *, const char *key, const char *val);
+/* Show a section once / add one repetition of it. */
+void	 tmpl_show(struct tmpl_dict *, const char *section);
+struct tmpl_dict *tmpl_section(struct tmpl_dict *, const char *section);
+/* Include dictionary for {{>NAME}} expanding template file. */
+struct tmpl_dict *tmpl_include(struct tmpl_dict *, const char *name,
+	    const char *file);
+/* Expand a loaded template; appends to out. Returns 0 or -1. */
+int	 tmpl_expand(const char *name, const struct tmpl_dict *, struct buf *out);
+/* Drop the template cache (tests, theme switches). */
+void	 tmpl_reset(void);
+
+#endif

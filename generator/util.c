@@ -1,0 +1,436 @@
+/*
+ * util.c - allocation wrappers, the string buffer, the arena, the hash
+ * map and edit distance: the few data structures every stage shares.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+char buf_empty[1];
+
+static void
+oom(void)
+{
+	fputs("glasshouse: out of memory\n", stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* --- struct buf -------------------------------------------------- */
+
+void
+buf_init(struct buf *b)
+{
+	b->ptr = buf_empty;
+	b->len = b->cap = 0;
+}
+
+void
+buf_grow(struct buf *b, size_t extra)
+{
+	size_t want;
+
+	if (extra >= SIZE_MAX / 2 - b->len)
+		oom();
+	want = b->len + extra + 1;
+	if (want <= b->cap)
+		return;
+	if (want < b->cap * 2)
+		want = b->cap * 2;
+	if (want < 64)
+		want = 64;
+	if (b->cap == 0) {
+		b->ptr = xmalloc(want);
+		b->ptr[0] = '\0';
+	} else
+		b->ptr = xrealloc(b->ptr, want);
+	b->cap = want;
+}
+
+void
+buf_put(struct buf *b, const void *p, size_t n)
+{
+	if (n == 0)
+		return;
+	buf_grow(b, n);
+	memcpy(b->ptr + b->len, p, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, int c)
+{
+	buf_grow(b, 1);
+	b->ptr[b->len++] = (char)c;
+	b->ptr[b->len] = '\0';
+}
+
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	b->ptr[0] = '\0';
+}
+
+void
+buf_free(struct buf *b)
+{
+	if (b->cap)
+		free(b->ptr);
+	buf_init(b);
+}
+
+char *
+buf_detach(struct buf *b, size_t *len)
+{
+	char *p = b->cap ? b->ptr : xstrdup("");
+
+	if (len)
+		*len = b->len;
+	buf_init(b);
+	return p;
+}
+
+void
+buf_put_json(struct buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	buf_putc(b, '"');
+	for (p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':  buf_put(b, "\\\"", 2); break;
+		case '\\': buf_put(b, "\\\\", 2); break;
+		case '\n': buf_put(b, "\\n", 2); break;
+		case '\r': buf_put(b, "\\r", 2); break;
+		case '\t': buf_put(b, "\\t", 2); break;
+		case '<':  buf_put(b, "\\u003c", 6); break;	/* safe inside <script> too */
+		case '>':  buf_put(b, "\\u003e", 6); break;
+		case '&':  buf_put(b, "\\u0026", 6); break;
+		default:
+			if (*p < 0x20)
+				buf_printf(b, "\\u%04x", *p);
+			else
+				buf_putc(b, *p);
+		}
+	}
+	buf_putc(b, '"');
+}
+
+void
+buf_put_csv(struct buf *b, const char *s)
+{
+	const char *p;
+
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+/* --- struct arena ------------------------------------------------ */
+
+#define ARENA_BLOCK	(64 * 1024)
+#define ARENA_ALIGN	16
+
+struct arena_block {
+	struct arena_block	*next;
+	size_t			 used;
+	size_t			 size;
+	_Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_block *blk = a->head;
+	void *p;
+
+	n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	if (n == 0)
+		n = ARENA_ALIGN;
+	if (blk == NULL || blk->size - blk->used < n) {
+		size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+
+		if (size > SIZE_MAX - sizeof(*blk))
+			oom();
+		blk = xmalloc(sizeof(*blk) + size);
+		blk->size = size;
+		blk->used = 0;
+		if (size == n && a->head != NULL) {
+			/* A big one-off: keep filling the current block. */
+			blk->next = a->head->next;
+			a->head->next = blk;
+		} else {
+			blk->next = a->head;
+			a->head = blk;
+		}
+	}
+	p = blk->data + blk->used;
+	blk->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *
+arena_printf(struct arena *a, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	p = arena_strndup(a, b.ptr, b.len);
+	buf_free(&b);
+	return p;
+}
+
+void *
+arena_grow(struct arena *a, void *old, size_t n, size_t elsize)
+{
+	void *p;
+
+	/* Capacity doubles at powers of two: copy only then. */
+	if (n != 0 && (n & (n - 1)) != 0)
+		return old;
+	if (n > SIZE_MAX / 2 / elsize)
+		oom();
+	p = arena_alloc(a, (n ? n * 2 : 1) * elsize);
+	if (n)
+		memcpy(p, old, n * elsize);
+	return p;
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct arena_block *blk, *next;
+
+	for (blk = a->head; blk != NULL; blk = next) {
+		next = blk->next;
+		free(blk);
+	}
+	a->head = NULL;
+}
+
+/* --- struct hmap ------------------------------------------------- */
+
+uint64_t
+hash_str(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static size_t
+hmap_slot(const struct hmap *m, const char *key)
+{
+	size_t i = (size_t)hash_str(key, strlen(key)) & (m->cap - 1);
+
+	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+void *
+hmap_get(const struct hmap *m, const char *key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return NULL;
+	i = hmap_slot(m, key);
+	return m->keys[i] ? m->vals[i] : NULL;
+}
+
+void *
+hmap_put(struct hmap *m, const char *key, void *val)
+{
+	size_t i;
+	void *old;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct hmap big = { NULL, NULL, 0, m->cap ? m->cap * 2 : 16 };
+
+		big.keys = xcalloc(big.cap, sizeof(*big.keys));
+		big.vals = xcalloc(big.cap, sizeof(*big.vals));
+		for (i = 0; i < m->cap; i++)
+			if (m->keys[i] != NULL) {
+				size_t j = hmap_slot(&big, m->keys[i]);
+				big.keys[j] = m->keys[i];
+				big.vals[j] = m->vals[i];
+				big.n++;
+			}
+		free(m->keys);
+		free(m->vals);
+		*m = big;
+	}
+	i = hmap_slot(m, key);
+	if (m->keys[i] != NULL) {
+		old = m->vals[i];
+		m->vals[i] = val;
+		return old;
+	}
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->n++;
+	return NULL;
+}
+
+void
+hmap_free(struct hmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	m->keys = NULL;
+	m->vals = NULL;
+	m->n = m->cap = 0;
+}
+
+/* --- edit distance ----------------------------------------------- */
+
+size_t
+edit_distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t row[65], best;
+
+	if (la > 64 || lb > 64)
+		return cap + 1;
+	if ((la > lb ? la - lb : lb - la) > cap)
+		return cap + 1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j], v;
+
+			v = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return row[lb] > cap ? cap + 1 : row[lb];
+}

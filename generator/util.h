@@ -1,0 +1,90 @@
+/*
+ * util.h - the small toolkit every stage shares: out-of-memory-safe
+ * allocation (x*), the string buffer (struct buf), the build arena
+ * (struct arena) and a string-keyed hash map (struct hmap).
+ *
+ * Out of memory is not a user error: the x* wrappers print a message
+ * and abort, as cmark, sblg and tmux do in one-shot programs.
+ */
+#ifndef GH_UTIL_H
+#define GH_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+
+/*
+ * struct buf - a growable byte string.
+ * Invariants: ptr is never NULL and always NUL-terminated at ptr[len];
+ * a zeroed buffer must be set up with buf_init() (or BUF_INIT).
+ * buf_detach() hands ownership of the bytes to the caller, who must
+ * free() them; the buffer is left empty and reusable.
+ */
+struct buf {
+	char	*ptr;
+	size_t	 len;
+	size_t	 cap;	/* 0 while ptr points at the shared empty string */
+};
+extern char buf_empty[1];
+#define BUF_INIT { buf_empty, 0, 0 }
+
+void	 buf_init(struct buf *);
+void	 buf_grow(struct buf *, size_t extra);
+void	 buf_put(struct buf *, const void *, size_t);
+void	 buf_puts(struct buf *, const char *);
+void	 buf_putc(struct buf *, int);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(struct buf *, const char *, va_list);
+void	 buf_reset(struct buf *);	/* len = 0, keeps memory */
+void	 buf_free(struct buf *);	/* back to the empty state */
+char	*buf_detach(struct buf *, size_t *len);
+/* JSON string literal with quotes; input must be valid UTF-8. */
+void	 buf_put_json(struct buf *, const char *);
+/* One RFC 4180 field: quoted when it holds , " CR or LF. */
+void	 buf_put_csv(struct buf *, const char *);
+
+/*
+ * struct arena - many small objects that share the build's lifetime.
+ * Memory is released all at once by arena_free(). Allocations are
+ * zeroed and aligned for any type.
+ */
+struct arena_block;
+struct arena {
+	struct arena_block *head;
+};
+void	*arena_alloc(struct arena *, size_t);
+char	*arena_strdup(struct arena *, const char *);
+char	*arena_strndup(struct arena *, const char *, size_t);
+char	*arena_printf(struct arena *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Grow an arena array: returns a copy with room for n+1 elements. */
+void	*arena_grow(struct arena *, void *old, size_t n, size_t elsize);
+void	 arena_free(struct arena *);
+
+/*
+ * struct hmap - string key -> pointer, open addressing. Keys are not
+ * copied: they must live as long as the map (arena strings do).
+ */
+struct hmap {
+	const char	**keys;
+	void		**vals;
+	size_t		  n;
+	size_t		  cap;	/* power of two or 0 */
+};
+uint64_t hash_str(const char *, size_t);
+void	*hmap_get(const struct hmap *, const char *);
+/* Returns the previous value for key, or NULL if key was new. */
+void	*hmap_put(struct hmap *, const char *key, void *val);
+void	 hmap_free(struct hmap *);
+
+/* Levenshtein distance, capped: returns cap+1 when larger. */
+size_t	 edit_distance(const char *, const char *, size_t cap);
+
+#endif
