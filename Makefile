@@ -30,7 +30,7 @@ LIB_OBJS = $(filter-out $(MAIN_OBJ),$(OBJS))
 TEST_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 TEST_BINS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(TEST_SRCS))
 
-.PHONY: all site test clean install deps deps-test
+.PHONY: all site test test-asan clean install deps deps-test
 all: $(B)/glasshouse
 
 # Install missing Debian -dev packages when we can (root or sudo),
@@ -48,9 +48,22 @@ test: deps-test
 	$(MAKE) $(B)/glasshouse $(TEST_BINS)
 	@sh tests/run.sh $(B)
 
-$(B)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/*.h | $(B)
+# The whole suite again under AddressSanitizer and UBSan, in build/asan.
+ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	     -fno-sanitize-recover=undefined
+test-asan: deps-test
+	$(MAKE) B=$(B)/asan CFLAGS="$(ASAN_FLAGS)" CXXFLAGS="$(ASAN_FLAGS)" \
+	    LDFLAGS="-fsanitize=address,undefined" \
+	    $(B)/asan/glasshouse $(patsubst $(B)/%,$(B)/asan/%,$(TEST_BINS))
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	    sh tests/run.sh $(B)/asan
+
+$(B)/tests/%.o: tests/unit/%.c tests/unit/*.h generator/*.h | $(B)
 	@mkdir -p $(B)/tests
-	$(CC) $(GH_CFLAGS) -Igenerator -o $@ $< $(LIB_OBJS) -lcmocka $(LDLIBS) -lstdc++
+	$(CC) $(GH_CFLAGS) -Igenerator -c -o $@ $<
+
+$(B)/tests/%: $(B)/tests/%.o $(LIB_OBJS)
+	$(CXX) $(LDFLAGS) -o $@ $< $(LIB_OBJS) -lcmocka $(LDLIBS)
 
 install: $(B)/glasshouse
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
@@ -71,6 +84,8 @@ $(B)/tmpl.o: generator/tmpl.cc generator/tmpl.h | $(B)
 
 $(B):
 	mkdir -p $(B)
+
+.SECONDARY:
 
 clean:
 	rm -rf $(B) site

@@ -206,11 +206,13 @@ load_one(struct model *m, const char *path, const char *id, bool markdown,
 		return rc;
 	if (!markdown) {
 		sf->root = yml_parse(&m->arena, path, data, len, 0, &empty);
+		sf->failed = sf->root == NULL && !empty;
 		return 0;
 	}
 	if (utf8_check(data, len, &bad) != 0) {
 		struct pos p = { path, 0, 0 };
 
+		sf->failed = true;
 		offset_pos(data, bad, &p.line, &p.col);
 		if (data[bad] == '\0')
 			return gh_error(p, "NUL byte in file");
@@ -218,11 +220,15 @@ load_one(struct model *m, const char *path, const char *id, bool markdown,
 		    (unsigned char)data[bad]);
 	}
 	if (frontmatter_split(data, len, &fm, &fm_len, &fm_line, &sf->body,
-	    &sf->body_len, &sf->body_line, &cause) != 0)
+	    &sf->body_len, &sf->body_line, &cause) != 0) {
+		sf->failed = true;
 		return gh_error(sf->pos, "%s", cause);
-	if (fm != NULL)
+	}
+	if (fm != NULL) {
 		sf->root = yml_parse(&m->arena, path, fm, fm_len, fm_line - 1,
 		    &empty);
+		sf->failed = sf->root == NULL && !empty;
+	}
 	return 0;
 }
 

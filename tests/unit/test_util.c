@@ -1,0 +1,179 @@
+/*
+ * test_util.c - the shared toolkit (buf, arena, hmap, edit distance)
+ * and the Markdown stage's safety: URL allow-list and guard.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "glasshouse.h"
+#include "testutil.h"
+
+static void
+test_buf(void **state)
+{
+	struct buf b = BUF_INIT;
+	char *p;
+	size_t n;
+
+	assert_string_equal(b.ptr, "");
+	buf_puts(&b, "a");
+	buf_printf(&b, "%d-%s", 42, "x");
+	buf_putc(&b, '!');
+	assert_string_equal(b.ptr, "a42-x!");
+	assert_int_equal(b.len, 6);
+	buf_reset(&b);
+	assert_string_equal(b.ptr, "");
+	buf_put_json(&b, "q\"\\\n<\x01");
+	assert_string_equal(b.ptr, "\"q\\\"\\\\\\n\\u003c\\u0001\"");
+	buf_reset(&b);
+	buf_put_csv(&b, "plain");
+	buf_putc(&b, ',');
+	buf_put_csv(&b, "a \"b\", c\r\nd");
+	assert_string_equal(b.ptr, "plain,\"a \"\"b\"\", c\r\nd\"");
+	p = buf_detach(&b, &n);
+	assert_int_equal(n, strlen(p));
+	assert_string_equal(b.ptr, "");
+	free(p);
+	buf_free(&b);
+}
+
+static void
+test_arena(void **state)
+{
+	struct arena a = { 0 };
+	int *v = NULL;
+	size_t i;
+	char *big;
+
+	for (i = 0; i < 1000; i++) {
+		v = arena_grow(&a, v, i, sizeof(*v));
+		v[i] = (int)i;
+	}
+	for (i = 0; i < 1000; i++)
+		assert_int_equal(v[i], (int)i);
+	assert_string_equal(arena_printf(&a, "%s/%d", "x", 7), "x/7");
+	big = arena_alloc(&a, 1 << 20);
+	assert_int_equal(big[(1 << 20) - 1], 0);
+	assert_int_equal((uintptr_t)arena_alloc(&a, 3) % 16, 0);
+	arena_free(&a);
+}
+
+static void
+test_hmap(void **state)
+{
+	struct hmap m = { 0 };
+	char keys[2000][8];
+	int i;
+
+	for (i = 0; i < 2000; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%d", i);
+		assert_null(hmap_put(&m, keys[i], keys[i]));
+	}
+	for (i = 0; i < 2000; i++)
+		assert_ptr_equal(hmap_get(&m, keys[i]), keys[i]);
+	assert_null(hmap_get(&m, "nope"));
+	assert_ptr_equal(hmap_put(&m, "k5", NULL), keys[5]);
+	assert_int_equal(m.n, 2000);
+	hmap_free(&m);
+}
+
+static void
+test_edit_distance(void **state)
+{
+	assert_int_equal(edit_distance("retention", "retension", 3), 1);
+	assert_int_equal(edit_distance("contract", "contrakt", 3), 1);
+	assert_int_equal(edit_distance("abc", "abc", 3), 0);
+	assert_int_equal(edit_distance("a", "wxyz", 2), 3);
+	assert_int_equal(edit_distance("", "ab", 2), 2);
+}
+
+static void
+test_url_allowed(void **state)
+{
+	static const char *ok[] = {
+		"https://ico.org.uk", "HTTP://x", "mailto:a@b", "page.html",
+		"../data/user.html#x", "#top", "?q=1:2", "a/b:c", "",
+	};
+	static const char *bad[] = {
+		"javascript:alert(1)", "JaVaScRiPt:alert(1)",
+		" javascript:x", "java\tscript:x", "jav\nascript:x",
+		"\x01javascript:x", "vbscript:x", "data:text/html,x",
+		"file:///etc/passwd", "//evil.example/x", "\\\\evil/x",
+		"ftp://x", "tel:123",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		assert_true(url_allowed(ok[i]));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (url_allowed(bad[i]))
+			fail_msg("allowed '%s'", bad[i]);
+}
+
+static void
+test_md_render(void **state)
+{
+	struct arena a = { 0 };
+	struct pos p = { "x.md", 5, 1 };
+	const char *h;
+
+	static const char evil[] = "[a](javascript:x) [b](//evil/x) "
+	    "[c](&#106;avascript:x) <script>x</script>\n";
+	static const char good[] = "[ok](https://x.example/) "
+	    "![i](data:image/png;base64,AA)\n";
+
+	h = md_render(&a, evil, strlen(evil), p);
+	assert_null(strstr(h, "javascript"));
+	assert_null(strstr(h, "evil"));
+	assert_null(strstr(h, "<script"));
+	assert_non_null(strstr(h, "<a href=\"\">a</a>"));
+	h = md_render(&a, good, strlen(good), p);
+	assert_non_null(strstr(h, "href=\"https://x.example/\""));
+	assert_null(strstr(h, "data:"));
+	assert_diags("");
+	arena_free(&a);
+}
+
+static void
+test_md_guard(void **state)
+{
+	struct arena a = { 0 };
+	struct pos p = { "x.md", 5, 1 };
+	struct buf b = BUF_INIT;
+	int i;
+
+	for (i = 0; i < 40; i++)
+		buf_puts(&b, "> ");
+	buf_puts(&b, "deep\n");
+	assert_string_equal(md_render(&a, b.ptr, b.len, p), "");
+	assert_diags("x.md:5:1: error: Markdown nested deeper than 32 levels "
+	    "(quotes or lists)\n");
+	buf_reset(&b);
+	buf_puts(&b, "ok\n");
+	for (i = 0; i < 6000; i++)
+		buf_puts(&b, "![[]()");
+	md_render(&a, b.ptr, b.len, p);
+	assert_diags("x.md:6:1: error: too many '[' brackets in Markdown (more "
+	    "than 5000)\n");
+	buf_free(&b);
+	arena_free(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_arena),
+		cmocka_unit_test(test_hmap),
+		cmocka_unit_test(test_edit_distance),
+		cmocka_unit_test(test_url_allowed),
+		cmocka_unit_test(test_md_render),
+		cmocka_unit_test(test_md_guard),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
