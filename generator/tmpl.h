@@ -15,14 +15,21 @@
 
 struct tmpl_dict;
 
-/* Set the directory templates are resolved against ("themes/x/templates"). */
+/* Set the directory templates are resolved against ("themes/x/templates").
+ * A different root empties the cache, as tmpl_reset() does. */
 void	 tmpl_set_root(const char *dir);
 /* Load and parse one template (name relative to the root). Returns 0,
  * or -1 with ctemplate's complaint in err (stderr is captured, never
- * leaked to the terminal). */
+ * leaked to the terminal). Messages are appended to err as lines
+ * "path:LINE: message" (":LINE" left out when the token cannot be
+ * found), joined by '\n' with no final newline; on success err may
+ * receive "path: warning: ..." lines. A name that failed keeps failing
+ * with the same message until tmpl_reset(). */
 int	 tmpl_load(const char *name, struct buf *err);
 
 struct tmpl_dict *tmpl_dict_new(void);
+/* Frees a dictionary from tmpl_dict_new with all its sections and
+ * includes (those belong to their parent: never free them). */
 void	 tmpl_dict_free(struct tmpl_dict *);
 /* Values are copied. */
 void	 tmpl_set(struct tmpl_dict *, const char *key, const char *val);
@@ -33,11 +40,21 @@ void	 tmpl_set_global(struct tmpl_dict *, const char *key, const char *val);
 /* Show a section once / add one repetition of it. */
 void	 tmpl_show(struct tmpl_dict *, const char *section);
 struct tmpl_dict *tmpl_section(struct tmpl_dict *, const char *section);
-/* Include dictionary for {{>NAME}} expanding template file. */
+/* Include dictionary for {{>NAME}} expanding template file. A file not
+ * loaded yet goes through tmpl_load here; if that fails, expanding the
+ * including template fails with the load error (ctemplate never gets
+ * to load an unchecked file). */
 struct tmpl_dict *tmpl_include(struct tmpl_dict *, const char *name,
 	    const char *file);
-/* Expand a loaded template; appends to out. Returns 0 or -1. */
+/* Expand a loaded template; appends to out. Returns 0 or -1. On
+ * failure nothing is appended (ctemplate's partial output is dropped).
+ * A name not loaded yet is loaded first. Expansions are serialised by
+ * the stderr capture; build dictionaries in parallel if needed. */
 int	 tmpl_expand(const char *name, const struct tmpl_dict *, struct buf *out);
+/* tmpl_expand that also appends the reason for a failure to err, in
+ * tmpl_load's format (err may be NULL). */
+int	 tmpl_expand_err(const char *name, const struct tmpl_dict *,
+	    struct buf *out, struct buf *err);
 /* Drop the template cache (tests, theme switches). */
 void	 tmpl_reset(void);
 

@@ -4,6 +4,10 @@
  * the auto-escape pragma are refused, errors carry file and line and
  * never reach the terminal.
  */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L		/* mkdtemp, mkstemp */
+#endif
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
