@@ -1,0 +1,111 @@
+/*
+ * render.h - shared by the renderers of the render stage (render.c and
+ * its siblings for further page families). Not used outside render*.c.
+ *
+ * A renderer builds one page as: d = page_begin(rc, depth, navkey,
+ * areakey, title, T_X, &content); fill content; page_end(rc, d, path
+ * parts). Lists are struct pvec, sorted with the cmp_* functions.
+ */
+#ifndef GH_RENDER_H
+#define GH_RENDER_H
+
+#include "glasshouse.h"
+#include "tmpl.h"
+#include "write.h"
+
+enum tpl {
+	T_LAYOUT, T_HEADER, T_FOOTER, T_NOTES,
+	T_INDEX, T_CATEGORY, T_PURPOSE, T_RECIPIENTS, T_RIGHTS, T_PAGE,
+	T_SYSTEMS, T_SYSTEM, T_ROPA,
+	T__COUNT
+};
+
+struct render_theme {
+	char	*path[T__COUNT];	/* as loaded: theme or fallback */
+	char	*css;
+	size_t	 css_len;
+	int	 ready;
+};
+extern struct render_theme render_th;
+
+/* Small sorted sets of pointers. */
+struct pvec {
+	const void	**v;
+	size_t		  n, cap;
+};
+
+struct navitem {
+	const char	*key;	/* page key, for aria-current */
+	const char	*href;	/* relative to the site root */
+	const char	*label;
+};
+
+struct rctx {
+	const struct model	*m;
+	enum audience		 aud;
+	int			 staff;		/* aud == AUD_INTERNAL */
+	struct writer		*w;
+	const char		*prefix;	/* "public/" */
+	const char		*root;		/* of the page being built */
+	struct buf		 out, path, tmp;
+	int			 err;
+	struct arena		 scratch;	/* strings made for this build */
+	struct navitem		*nav;
+	size_t			 nnav;
+	char			 updated[64], updated_iso[32];
+	/* per recipient (index in m->recipients): systems it runs and
+	 * visible data entries it is the source of */
+	struct hmap		 ridx;
+	struct pvec		*vendor_of, *source_of;
+	const char		**from;		/* "From <name>" */
+	/* categories with visible data */
+	struct pvec		 cats;
+};
+
+extern const char *const months[12];
+
+void	pv_add(struct pvec *p, const void *x);
+void	pv_uniq(struct pvec *p, int (*cmp)(const void *, const void *));
+void	pv_free(struct pvec *p);
+int	cmp_str(const void *a, const void *b);
+int	cmp_purpose(const void *a, const void *b);
+int	cmp_recipient(const void *a, const void *b);
+int	cmp_system(const void *a, const void *b);
+int	cmp_category(const void *a, const void *b);
+const char *	role_label(enum recipient_role r);
+const char *	country(const char *cc);
+const char *	decision_status(enum decision_status s);
+void	set_href(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const char *a, const char *b, const char *c);
+void	setf(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const char *fmt, ...);
+void	set_cap(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const char *text);
+void	set_opt(struct tmpl_dict *d, const char *section, const char *key,
+	        const char *val);
+void	set_date(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const struct date *dt);
+int	date_cmp(const struct date *a, const struct date *b);
+void	add_notes(struct rctx *rc, struct tmpl_dict *d, const struct notes *n,
+	        int level);
+void	add_decision(struct rctx *rc, struct tmpl_dict *d, const struct decision *dc);
+struct tmpl_dict *	page_begin(struct rctx *rc, int depth, const char *navkey,
+	        const char *areakey, const char *title, enum tpl t,
+	        struct tmpl_dict **content);
+void	page_end(struct rctx *rc, struct tmpl_dict *d, const char *a,
+	        const char *b, const char *c);
+void	purpose_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
+	        const struct purpose *p);
+void	recipient_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
+	        const struct recipient *r);
+void	category_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
+	        const struct category *c);
+void	system_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
+	        const struct system *sy);
+void	set_joined(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const char *const *v, size_t n, const char *(*map)(const char *));
+void	emit_raw(struct rctx *rc, const char *name, const void *data, size_t len);
+int	is_none(const char *s);
+const char *	content_path(const struct rctx *rc, const char *path);
+
+#endif

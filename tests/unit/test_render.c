@@ -1,0 +1,621 @@
+/*
+ * test_render.c - the renderer on the example content (content/), run
+ * through the real pipeline and writer: every page has the same frame
+ * (doctype, lang, charset, viewport, title, skip link, header with
+ * navigation, main, footer, audience marker), every link is relative
+ * and resolves (fragments too), the public tree is a strict subset
+ * (no internal page, field, note or entity), the "last updated" stamp
+ * follows SOURCE_DATE_EPOCH, output is deterministic, ropa.csv is
+ * RFC 4180 with CRLF, inventory.json keeps its key order, and a theme
+ * may override one template while a broken one fails render_init.
+ */
+#define _XOPEN_SOURCE 700
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "glasshouse.h"
+#include "write.h"
+
+#define EPOCH	1791936000LL	/* 2026-10-14 */
+
+static struct model	 M;
+static struct source	 S;
+
+/* ------------------------------------------------------------------ */
+/* Helpers */
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*f = fopen(path, "rb");
+	char	*p;
+	long	 n;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	p = malloc((size_t)n + 1);
+	if (fread(p, 1, (size_t)n, f) != (size_t)n) {
+		free(p);
+		fclose(f);
+		return NULL;
+	}
+	p[n] = '\0';
+	fclose(f);
+	if (len != NULL)
+		*len = (size_t)n;
+	return p;
+}
+
+static int
+rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb; (void)flag; (void)ftw;
+	return remove(p);
+}
+static void
+rm_rf(const char *dir)
+{
+	nftw(dir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Files of a tree, relative paths, sorted. */
+static char	**files;
+static size_t	  nfiles;
+static size_t	  tree_skip;
+static int
+list_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb; (void)ftw;
+	if (flag == FTW_F && strstr(p, "/.glasshouse") == NULL) {
+		files = realloc(files, (nfiles + 1) * sizeof *files);
+		files[nfiles++] = strdup(p + tree_skip);
+	}
+	return 0;
+}
+static int
+cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+static void
+list_tree(const char *dir)
+{
+	size_t	 i;
+
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
+	files = NULL;
+	nfiles = 0;
+	tree_skip = strlen(dir) + 1;
+	nftw(dir, list_cb, 16, FTW_PHYS);
+	if (nfiles > 1)
+		qsort(files, nfiles, sizeof *files, cmp_strp);
+}
+
+static int
+ends_with(const char *s, const char *suf)
+{
+	size_t	 a = strlen(s), b = strlen(suf);
+
+	return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+/* Silence stderr around calls that are expected to complain. */
+static int saved_err = -1;
+static void
+quiet(int on)
+{
+	int	 fd;
+
+	fflush(stderr);
+	if (on) {
+		saved_err = dup(2);
+		fd = open("/dev/null", O_WRONLY);
+		dup2(fd, 2);
+		close(fd);
+	} else if (saved_err >= 0) {
+		dup2(saved_err, 2);
+		close(saved_err);
+		saved_err = -1;
+	}
+}
+
+/* Build both audiences of M into dir/site with the given theme. */
+static int
+build(const char *dir, long long epoch, const char *theme)
+{
+	struct render_opts ro;
+	struct writer	*w;
+	char		 out[512];
+	long long	 was = M.source_date_epoch;
+	int		 rc;
+
+	memset(&ro, 0, sizeof ro);
+	ro.theme_dir = theme;
+	ro.default_theme_dir = "themes/default";
+	ro.audiences = AUD_PUBLIC | AUD_INTERNAL;
+	if (render_init(&ro) != 0)
+		return -1;
+	snprintf(out, sizeof out, "%s/site", dir);
+	if ((w = wr_open(out, NULL, 1)) == NULL) {
+		render_fini();
+		return -1;
+	}
+	M.source_date_epoch = epoch;
+	rc = render_site(&M, AUD_PUBLIC, w);
+	if (rc == 0)
+		rc = render_site(&M, AUD_INTERNAL, w);
+	M.source_date_epoch = was;
+	if (rc == 0)
+		rc = wr_commit(w, NULL);
+	else
+		wr_abort(w);
+	render_fini();
+	return rc;
+}
+
+static char	 tmpdir[256];
+static char	 site[300];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	model_init(&M);
+	M.today = (struct date){ 2026, 10, 14 };
+	if (load_content(&M, "content", &S) != 0)
+		return -1;
+	decode_model(&M, &S);
+	if (diag_errors() == 0)
+		check_model(&M);
+	if (diag_errors() == 0)
+		model_derive(&M);
+	if (diag_errors() != 0) {
+		diag_flush(stderr, 0, 0);
+		return -1;
+	}
+	diag_reset();
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/gh-render-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL)
+		return -1;
+	if (build(tmpdir, EPOCH, NULL) != 0)
+		return -1;
+	snprintf(site, sizeof site, "%s/site", tmpdir);
+	list_tree(site);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rm_rf(tmpdir);
+	list_tree("/nonexistent");
+	model_free(&M);
+	return 0;
+}
+
+static char *
+site_file(const char *rel, size_t *len)
+{
+	char	 p[2048];
+
+	snprintf(p, sizeof p, "%s/%s", site, rel);
+	return slurp(p, len);
+}
+
+static int
+count(const char *hay, const char *needle)
+{
+	int	 n = 0;
+
+	while ((hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay += strlen(needle);
+	}
+	return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests */
+
+static void
+test_page_list(void **state)
+{
+	static const char *const want[] = {
+		"public/index.html", "public/recipients.html",
+		"public/rights.html", "public/style.css",
+		"public/inventory.json", "internal/index.html",
+		"internal/ropa.html", "internal/ropa.csv",
+		"internal/systems/index.html", "internal/inventory.json",
+		"internal/style.css"
+	};
+	char	 p[512];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		snprintf(p, sizeof p, "%s/%s", site, want[i]);
+		assert_int_equal(access(p, R_OK), 0);
+	}
+	for (i = 0; i < M.npurposes; i++) {
+		snprintf(p, sizeof p, "%s/internal/purposes/%s.html", site,
+		    M.purposes[i]->id);
+		assert_int_equal(access(p, R_OK), 0);
+		snprintf(p, sizeof p, "%s/public/purposes/%s.html", site,
+		    M.purposes[i]->id);
+		assert_int_equal(access(p, R_OK) == 0,
+		    purpose_visible(M.purposes[i], AUD_PUBLIC));
+	}
+	for (i = 0; i < M.nsystems; i++) {
+		snprintf(p, sizeof p, "%s/internal/systems/%s.html", site,
+		    M.systems[i]->id);
+		assert_int_equal(access(p, R_OK), 0);
+	}
+	for (i = 0; i < nfiles; i++)
+		assert_true(strncmp(files[i], "public/systems/", 15) != 0 &&
+		    strncmp(files[i], "public/ropa", 11) != 0);
+}
+
+static void
+test_page_frame(void **state)
+{
+	size_t	 i;
+	int	 npages = 0;
+
+	(void)state;
+	for (i = 0; i < nfiles; i++) {
+		char	*t, *nav, *nave;
+		int	 internal = strncmp(files[i], "internal/", 9) == 0;
+
+		if (!ends_with(files[i], ".html"))
+			continue;
+		npages++;
+		t = site_file(files[i], NULL);
+		assert_non_null(t);
+		if (strncmp(t, "<!DOCTYPE html>\n<html lang=\"", 28) != 0)
+			fail_msg("%s: does not start with the doctype and "
+			    "<html lang>", files[i]);
+		assert_non_null(strstr(t, "<meta charset=\"utf-8\">"));
+		assert_non_null(strstr(t, "<meta name=\"viewport\""));
+		assert_non_null(strstr(t, "<title>"));
+		assert_non_null(strstr(t, "<a class=\"skip-link\" href=\"#main\">"));
+		assert_int_equal(count(t, "<main id=\"main\""), 1);
+		assert_int_equal(count(t, "<header"), 1);
+		assert_int_equal(count(t, "<footer"), 1);
+		assert_non_null(nav = strstr(t, "<nav class=\"site-nav\""));
+		assert_non_null(nave = strstr(nav, "</nav>"));
+		*nave = '\0';
+		assert_true(count(nav, "aria-current=\"page\"") <= 1);
+		*nave = '<';
+		assert_int_equal(count(t, "Internal — staff wiki."),
+		    internal ? 2 : 0);	/* banner and footer */
+		assert_int_equal(count(t, "Public privacy notice"),
+		    internal ? 0 : 1);
+		assert_non_null(strstr(t, "Last updated <time "
+		    "datetime=\"2026-10-14\">14 October 2026</time>"));
+		assert_null(strstr(t, "<script"));
+		free(t);
+	}
+	assert_true(npages > 20);
+}
+
+/* Every href and src is relative (or an http(s)/mailto link written in
+ * content) and names a file of the same tree, with the fragment's id. */
+static void
+test_links_resolve(void **state)
+{
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < nfiles; i++) {
+		char	*t, *p, *q, dir[512], target[1024], *slash;
+		int	 internal = strncmp(files[i], "internal/", 9) == 0;
+
+		if (!ends_with(files[i], ".html"))
+			continue;
+		t = site_file(files[i], NULL);
+		snprintf(dir, sizeof dir, "%s", files[i]);
+		slash = strrchr(dir, '/');
+		*slash = '\0';
+		for (p = t; (p = strstr(p, " href=\"")) != NULL; p = q) {
+			char	 url[512], *frag, *tt;
+			size_t	 n;
+
+			p += 7;
+			q = strchr(p, '"');
+			n = (size_t)(q - p);
+			assert_true(n < sizeof url);
+			memcpy(url, p, n);
+			url[n] = '\0';
+			if (strncmp(url, "https://", 8) == 0 ||
+			    strncmp(url, "http://", 7) == 0 ||
+			    strncmp(url, "mailto:", 7) == 0)
+				continue;
+			if (url[0] == '/' || strstr(url, "//") != NULL ||
+			    strchr(url, ':') != NULL)
+				fail_msg("%s: link '%s' is not relative",
+				    files[i], url);
+			if ((frag = strchr(url, '#')) != NULL)
+				*frag++ = '\0';
+			if (url[0] == '\0')
+				snprintf(target, sizeof target, "%s",
+				    files[i]);
+			else
+				snprintf(target, sizeof target, "%s/%s", dir,
+				    url);
+			/* Fold "x/../" (one level is all the tree has). */
+			{
+				char *d;
+				while ((d = strstr(target, "/../")) != NULL) {
+					char *s = d;
+					while (s > target && s[-1] != '/')
+						s--;
+					memmove(s, d + 4, strlen(d + 4) + 1);
+				}
+			}
+			if (strncmp(target, internal ? "internal/" :
+			    "public/", internal ? 9 : 7) != 0)
+				fail_msg("%s: link '%s' leaves its tree",
+				    files[i], url);
+			tt = site_file(target, NULL);
+			if (tt == NULL)
+				fail_msg("%s: link '%s' is broken", files[i],
+				    url);
+			if (frag != NULL && *frag != '\0') {
+				char	 id[600];
+				snprintf(id, sizeof id, "id=\"%s\"", frag);
+				if (strstr(tt, id) == NULL)
+					fail_msg("%s: link '%s#%s': no such id",
+					    files[i], url, frag);
+			}
+			free(tt);
+		}
+		free(t);
+	}
+}
+
+/* No internal note, contract, internal entity or staff field reaches
+ * any public file. */
+static void
+test_public_subset(void **state)
+{
+	const char	*secret[4096];
+	size_t		 ns = 0, i, j;
+
+	(void)state;
+#define NOTES(x) for (j = 0; j < (x).n && ns < 4096; j++) \
+	secret[ns++] = (x).v[j].text
+	NOTES(M.site.internal);
+	for (i = 0; i < M.nsystems; i++) {
+		NOTES(M.systems[i]->internal);
+		if (M.systems[i]->audience == AUD_INTERNAL)
+			secret[ns++] = M.systems[i]->name;
+	}
+	for (i = 0; i < M.npurposes; i++) {
+		NOTES(M.purposes[i]->internal);
+		if (!purpose_visible(M.purposes[i], AUD_PUBLIC))
+			secret[ns++] = M.purposes[i]->title;
+	}
+	for (i = 0; i < M.nrecipients; i++) {
+		NOTES(M.recipients[i]->internal);
+		if (M.recipients[i]->contract != NULL)
+			secret[ns++] = M.recipients[i]->contract;
+		if (M.recipients[i]->audience == AUD_INTERNAL)
+			secret[ns++] = M.recipients[i]->name;
+	}
+	for (i = 0; i < M.npages; i++)
+		if (M.pages[i]->audience == AUD_INTERNAL)
+			secret[ns++] = M.pages[i]->title;
+#undef NOTES
+	assert_true(ns > 0);	/* the example content has some */
+	for (i = 0; i < nfiles; i++) {
+		char	*t;
+		if (strncmp(files[i], "public/", 7) != 0)
+			continue;
+		t = site_file(files[i], NULL);
+		for (j = 0; j < ns; j++)
+			if (secret[j] != NULL && strlen(secret[j]) > 3 &&
+			    strstr(t, secret[j]) != NULL)
+				fail_msg("%s: holds internal text '%s'",
+				    files[i], secret[j]);
+		if (ends_with(files[i], ".html"))
+			assert_null(strstr(t, "class=\"staff"));
+		assert_null(strstr(t, "\"custodian\": "));
+		assert_null(strstr(t, "\"internal\": "));
+		assert_null(strstr(t, "\"contract\": "));
+		assert_null(strstr(t, "\"owner\": "));
+		free(t);
+	}
+}
+
+static void
+test_no_date_without_epoch(void **state)
+{
+	char	 dir[300];
+	size_t	 i;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/nodate", tmpdir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(build(dir, -1, NULL), 0);
+	strcat(dir, "/site");
+	list_tree(dir);
+	for (i = 0; i < nfiles; i++) {
+		char	 p[1024], *t;
+		snprintf(p, sizeof p, "%s/%s", dir, files[i]);
+		t = slurp(p, NULL);
+		assert_null(strstr(t, "Last updated"));
+		assert_null(strstr(t, "As of"));
+		free(t);
+	}
+	list_tree(site);
+}
+
+static void
+test_deterministic(void **state)
+{
+	char	 dir[300], p[1024];
+	size_t	 i, a, b;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/again", tmpdir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(build(dir, EPOCH, NULL), 0);
+	for (i = 0; i < nfiles; i++) {
+		char	*x = site_file(files[i], &a), *y;
+		snprintf(p, sizeof p, "%s/site/%s", dir, files[i]);
+		y = slurp(p, &b);
+		assert_non_null(y);
+		if (a != b || memcmp(x, y, a) != 0)
+			fail_msg("%s differs between two builds", files[i]);
+		free(x);
+		free(y);
+	}
+}
+
+/* RFC 4180: header + one row per purpose, CRLF, same field count. */
+static void
+test_ropa_csv(void **state)
+{
+	size_t	 len, i, rows = 0;
+	int	 fields = 1, want = -1, inq = 0;
+	char	*t = site_file("internal/ropa.csv", &len);
+
+	(void)state;
+	assert_non_null(t);
+	assert_true(strncmp(t, "Purpose ID,Purpose,Status,", 26) == 0);
+	for (i = 0; i < len; i++) {
+		if (inq) {
+			if (t[i] == '"' && t[i + 1] == '"')
+				i++;
+			else if (t[i] == '"')
+				inq = 0;
+		} else if (t[i] == '"')
+			inq = 1;
+		else if (t[i] == ',')
+			fields++;
+		else if (t[i] == '\n') {
+			assert_true(i > 0 && t[i - 1] == '\r');
+			if (want < 0)
+				want = fields;
+			assert_int_equal(fields, want);
+			fields = 1;
+			rows++;
+		}
+	}
+	assert_int_equal(inq, 0);
+	assert_int_equal(t[len - 1], '\n');
+	assert_int_equal(rows, M.npurposes + 1);
+	free(t);
+}
+
+static void
+test_json_key_order(void **state)
+{
+	static const char *const keys[] = {
+		"\n  \"audience\"", "\n  \"organisation\"",
+		"\n  \"jurisdictions\"", "\n  \"systems\"",
+		"\n  \"purposes\"", "\n  \"recipients\"",
+		"\n  \"categories\"", "\n  \"pages\""
+	};
+	const char *const trees[] = { "public/inventory.json",
+	    "internal/inventory.json" };
+	size_t	 i, k;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		char	*t = site_file(trees[k], NULL);
+		const char *prev = t;
+		assert_non_null(t);
+		for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+			const char *p = strstr(t, keys[i]);
+			if (p == NULL || p < prev)
+				fail_msg("%s: key %s missing or out of order",
+				    trees[k], keys[i] + 3);
+			prev = p;
+		}
+		assert_true(ends_with(t, "\n}\n"));
+		free(t);
+	}
+}
+
+static int
+write_text(const char *path, const char *text)
+{
+	FILE	*f = fopen(path, "w");
+
+	if (f == NULL)
+		return -1;
+	fputs(text, f);
+	return fclose(f);
+}
+
+/* A theme overrides one template, the default theme gives the rest; a
+ * template without the escaping pragma fails before any page. */
+static void
+test_theme_override(void **state)
+{
+	char	 theme[300], tdir[320], p[400], *t;
+
+	(void)state;
+	snprintf(theme, sizeof theme, "%s/theme", tmpdir);
+	snprintf(tdir, sizeof tdir, "%s/templates", theme);
+	assert_int_equal(mkdir(theme, 0755), 0);
+	assert_int_equal(mkdir(tdir, 0755), 0);
+	snprintf(p, sizeof p, "%s/footer.tpl", tdir);
+	assert_int_equal(write_text(p, "{{%AUTOESCAPE context=\"HTML\"}}\n"
+	    "<footer>themed {{ORG_NAME}}</footer>\n"), 0);
+	snprintf(p, sizeof p, "%s/themed", tmpdir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	assert_int_equal(build(p, EPOCH, theme), 0);
+	strcat(p, "/site/public/index.html");
+	t = slurp(p, NULL);
+	assert_non_null(t);
+	assert_non_null(strstr(t, "<footer>themed "));
+	assert_non_null(strstr(t, "<main id=\"main\""));
+	free(t);
+
+	snprintf(p, sizeof p, "%s/page.tpl", tdir);
+	assert_int_equal(write_text(p, "<p>{{TITLE}}</p>\n"), 0);
+	snprintf(p, sizeof p, "%s/broken", tmpdir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	quiet(1);
+	assert_int_equal(build(p, EPOCH, theme), -1);
+	quiet(0);
+	strcat(p, "/site");
+	assert_int_equal(access(p, F_OK), -1);	/* nothing written */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_page_list),
+		cmocka_unit_test(test_page_frame),
+		cmocka_unit_test(test_links_resolve),
+		cmocka_unit_test(test_public_subset),
+		cmocka_unit_test(test_ropa_csv),
+		cmocka_unit_test(test_json_key_order),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_no_date_without_epoch),
+		cmocka_unit_test(test_theme_override),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
