@@ -284,11 +284,10 @@ main(int argc, char **argv)
 		model_free(&m);
 		return EXIT_IO;
 	}
+	/* Decode leaves a consistent model even after errors, so the
+	 * cross-file checks run too: every problem in one run. */
 	decode_model(&m, &src);
-	if (diag_errors() == 0)
-		check_model(&m);
-	if (diag_errors() == 0)
-		model_derive(&m);
+	check_model(&m);
 	failed = diag_errors() > 0 || (o.strict && diag_warnings() > 0);
 	if (!o.build || failed) {
 		diag_flush(o.json ? stdout : stderr, o.json, o.strict);
