@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "glasshouse.h"
 #include "write.h"
@@ -208,13 +209,35 @@ set_today(struct model *m)
 	return 0;
 }
 
+/*
+ * The default theme: beside the binary in a source tree
+ * (build/glasshouse -> themes/default), under PREFIX/share when
+ * installed, else the compiled-in data directory.
+ */
 static const char *
-default_theme(void)
+default_theme(struct model *m)
 {
+	static const char *const rel[] = {
+		"../themes/default", "../share/glasshouse/themes/default"
+	};
+	char exe[4096], *slash;
+	ssize_t n;
+	size_t i;
 	struct stat st;
 
-	if (stat("themes/default/templates", &st) == 0 && S_ISDIR(st.st_mode))
-		return "themes/default";
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+			char *dir = arena_printf(&m->arena, "%s/%s", exe, rel[i]);
+			char *tpl = arena_printf(&m->arena, "%s/templates", dir);
+
+			if (stat(tpl, &st) == 0 && S_ISDIR(st.st_mode))
+				return dir;
+		}
+	}
 	return GH_DATADIR "/themes/default";
 }
 
@@ -229,7 +252,7 @@ build(const struct options *o, struct model *m)
 	int rc = EXIT_OK, k = 0;
 
 	memset(&ro, 0, sizeof(ro));
-	ro.default_theme_dir = default_theme();
+	ro.default_theme_dir = default_theme(m);
 	ro.audiences = o->audiences;
 	if (o->theme != NULL)
 		ro.theme_dir = o->theme;
