@@ -364,7 +364,14 @@ parser_error(struct ctx *c, const yaml_parser_t *y)
 		gh_error(p, "cannot read YAML: %s", what);
 	} else {
 		p = mark_pos(c, y->problem_mark);
-		if (y->context != NULL)
+		if (y->context != NULL && y->context_mark.line !=
+		    y->problem_mark.line) {
+			struct pos q = mark_pos(c, y->context_mark);
+
+			gh_error(p, "invalid YAML: %s %s (which starts at "
+			    "line %d, column %d)", what, y->context, q.line,
+			    q.col);
+		} else if (y->context != NULL)
 			gh_error(p, "invalid YAML: %s %s", what, y->context);
 		else
 			gh_error(p, "invalid YAML: %s", what);
