@@ -6,19 +6,31 @@ A case file describes a content tree and the expected outcome:
     # what this case is about (comment lines start with '#')
     base: minimal              optional: start from tests/cases/base/<name>/
     args: check                arguments after the binary; -c content added
+                               unless the args give -c/--content themselves
     status: 1                  expected exit status
     timeout: 5                 seconds (default 5)
     --- file: inventory/shop.yaml
     ...text, written as is...
     --- bytes: inventory/bad.yaml
-    ...text with \\xNN, \\0, \\r escapes...
+    ...text with \\xNN, \\0, \\r escapes (the path may hold \\xNN too)...
     --- python: inventory/deep.yaml
     ...a Python expression evaluating to bytes or str...
     --- remove: site.yaml
+    --- symlink: out/public      (body: the link's target)
+    --- mkdir: pages  /  --- fifo: inventory/pipe.yaml
     --- stderr
     content/inventory/shop.yaml:3:5: error: ...
     --- stdout
     ...
+    --- contains: out/public/pages/x.html
+    ...each non-empty line must occur in that file after the run...
+    --- lacks: out/public/pages/x.html
+    ...no non-empty line may occur in it (compared ignoring case)...
+
+Paths in file/bytes/python/symlink/mkdir/remove sections are relative to
+content/ (use ../ to reach beside it, e.g. an output directory); paths in
+contains/lacks are relative to the directory the binary runs in (the
+parent of content/). A missing file fails a contains or lacks check.
 
 Output is TAP. Stderr and stdout are compared exactly (when given).
 """
@@ -37,7 +49,7 @@ BIN = os.environ.get("GLASSHOUSE", os.path.join(TOP, "build", "glasshouse"))
 
 def parse(path):
     case = {"args": "check", "status": "0", "timeout": "5", "base": None,
-            "ops": [], "stderr": None, "stdout": None}
+            "ops": [], "stderr": None, "stdout": None, "post": []}
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     if lines and lines[-1] == "":
@@ -52,6 +64,8 @@ def parse(path):
         text = "\n".join(body) + ("\n" if body else "")
         if kind in ("stderr", "stdout"):
             case[kind] = text
+        elif kind in ("contains", "lacks"):
+            case["post"].append((kind, arg, [l for l in body if l.strip()]))
         else:
             case["ops"].append((kind, arg, text))
 
@@ -84,6 +98,9 @@ def materialise(case, root):
         os.makedirs(content)
     for kind, arg, text in case["ops"]:
         dest = os.path.join(content, arg)
+        if kind == "bytes":	# \xNN escapes in the path too
+            dest = os.path.join(os.fsencode(content), arg.encode("latin-1")
+                                .decode("unicode_escape").encode("latin-1"))
         if kind == "remove":
             if os.path.isdir(dest):
                 shutil.rmtree(dest)
@@ -105,6 +122,9 @@ def materialise(case, root):
         elif kind == "mkdir":
             os.makedirs(dest, exist_ok=True)
             continue
+        elif kind == "fifo":
+            os.mkfifo(dest)
+            continue
         else:
             raise ValueError("unknown section '%s'" % kind)
         with open(dest, "wb") as f:
@@ -117,7 +137,10 @@ def run(path, n):
     root = tempfile.mkdtemp(prefix="gh-case-")
     try:
         materialise(case, root)
-        args = [BIN] + case["args"].split() + ["-c", "content"]
+        args = case["args"].split()
+        if "-c" not in args and "--content" not in args:
+            args += ["-c", "content"]
+        args = [BIN] + args
         env = dict(os.environ, LC_ALL="C", TZ="UTC")
         t0 = time.monotonic()
         try:
@@ -136,6 +159,18 @@ def run(path, n):
             problems.append("stderr differs:\n--- expected\n%s--- got\n%s" % (case["stderr"], err))
         if case["stdout"] is not None and out != case["stdout"]:
             problems.append("stdout differs:\n--- expected\n%s--- got\n%s" % (case["stdout"], out))
+        for kind, arg, want in case["post"]:
+            try:
+                with open(os.path.join(root, arg), "rb") as f:
+                    got = f.read().decode("utf-8", "replace")
+            except OSError as e:
+                problems.append("%s %s: %s" % (kind, arg, e))
+                continue
+            for w in want:
+                if kind == "contains" and w not in got:
+                    problems.append("%s does not contain: %s" % (arg, w))
+                elif kind == "lacks" and w.lower() in got.lower():
+                    problems.append("%s contains: %s" % (arg, w))
         if problems:
             print("not ok %d - %s" % (n, name))
             for pr in problems:
