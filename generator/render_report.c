@@ -1,0 +1,849 @@
+/*
+ * render_report.c - the pages of report series (content-format
+ * section 4), for both audiences, and the disclosure guard of section 5.
+ *
+ *   reports/index.html  every report series of the audience
+ *   reports/<id>.html   a bar chart of the period totals, the table
+ *   reports/<id>.csv    the same table (report.c)
+ *   access/index.html   staff: every kind: access series, highlights
+ *   access/<id>.html    staff: per group the latest period, the change
+ *                       against the previous one and a sparkline; the
+ *                       groups that opened fewer records, celebrated
+ *
+ * Every figure comes from rview_make() (report.h): disclosed in the
+ * public build, exact for staff; charts get only those figures.
+ *
+ * The guard. In the public build every byte this file hands to the
+ * writer - pages, CSV files, and the "reports" member of inventory.json
+ * - is first scanned (sdc_scan) for a true count the rules hide: a
+ * suppressed count, or the exact value behind a rounded figure. A hit
+ * is a content error at the output path and position; render_site
+ * fails, so the build stops before wr_commit and nothing is written.
+ * It guards against the theme (a template can print anything, a figure
+ * copied from the staff wiki included) and against this code. Numbers
+ * the page shows on purpose (published figures, the rules' thresholds,
+ * period years, numbers in the public text around the figures) are
+ * allowed; disclose.h says which digits the scan reads as numbers.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glasshouse.h"
+#include "chart.h"
+#include "render.h"
+#include "report.h"
+
+/* One build's report state. */
+struct rrun {
+	struct rctx		*rc;
+	struct rview		*v;		/* visible reports, by id */
+	size_t			 n;
+	size_t			 naccess;	/* kind: access among them */
+	int			 guarded;	/* the public build */
+	struct sdc_guard	 guard;		/* every public series */
+	struct sdc_guard	*own;		/* each series alone, to
+						   name the figure a page
+						   of that series shows */
+	struct buf		 out, b;
+};
+
+/* ------------------------------------------------------------------ */
+/* Small helpers */
+
+/* Text of figure (i, j) of a view, in the scratch arena. */
+static const char *
+fig_text(struct rrun *rr, const struct rview *v, size_t i, size_t j)
+{
+	buf_reset(&rr->b);
+	sdc_text(&rr->b, sdc_at(&v->t, i, j), &v->rules, SDC_GROUPED);
+	return arena_strdup(&rr->rc->scratch, rr->b.ptr);
+}
+
+static const char *
+plabel(struct rrun *rr, const struct period *p)
+{
+	char	 tmp[48];
+
+	return arena_strdup(&rr->rc->scratch, period_label(p, tmp, sizeof tmp));
+}
+
+static const char *
+glabel(struct rrun *rr, const char *group)
+{
+	char	 tmp[ID_MAX + 1];
+
+	return arena_strdup(&rr->rc->scratch,
+	    group_label(group, tmp, sizeof tmp));
+}
+
+/* "Q1 2025 to Q3 2026" (or the one period). */
+static const char *
+range_text(struct rrun *rr, const struct report *r)
+{
+	char	 a[48], b[48];
+
+	if (r->nperiods == 0)
+		return "no periods";
+	period_label(&r->periods[0], a, sizeof a);
+	if (r->nperiods == 1)
+		return arena_strdup(&rr->rc->scratch, a);
+	period_label(&r->periods[r->nperiods - 1], b, sizeof b);
+	return arena_printf(&rr->rc->scratch, "%s to %s", a, b);
+}
+
+static int
+is_by(const struct report *r, const char *word)
+{
+	return r->by != NULL && strcmp(r->by, word) == 0;
+}
+
+/* 1-based line and column of data[off]. */
+static void
+line_col(const char *data, size_t off, int *line, int *col)
+{
+	size_t	 p;
+
+	*line = 1;
+	*col = 1;
+	for (p = 0; p < off; p++) {
+		if (data[p] == '\n')
+			(*line)++, *col = 1;
+		else if (((unsigned char)data[p] & 0xc0) != 0x80)
+			(*col)++;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The guard */
+
+/* Allow the numbers of public text shown around the figures. */
+static void
+allow_text(struct sdc_guard *g, const char *s)
+{
+	sdc_guard_allow_text(g, s);
+}
+
+/* An id that is a number ("2024") is printed as one. */
+static void
+allow_id(struct sdc_guard *g, const char *id)
+{
+	if (*id != '\0' && id[strspn(id, "0123456789")] == '\0')
+		allow_text(g, id);
+}
+
+/* Sums of the true counts, as sdc_table_make() makes them. */
+static long long
+truth(const struct rview *v, size_t i, size_t j)
+{
+	size_t	 R = v->r->nperiods, C = v->ngroups, a, b;
+	long long s = 0, x;
+
+	for (a = (i == R ? 0 : i); a < (i == R ? R : i + 1); a++)
+		for (b = (j == C ? 0 : j); b < (j == C ? C : j + 1); b++) {
+			x = v->counts[a * C + b];
+			if (x <= 0)
+				continue;
+			s = s > SDC_MAX - x ? SDC_MAX : s + x;
+		}
+	return s;
+}
+
+static void
+guard_view(struct rrun *rr, const struct rview *v, struct sdc_guard *own)
+{
+	struct arena *A = &rr->rc->scratch;
+	const struct report *r = v->r;
+	const struct site *st = &rr->rc->m->site;
+	size_t	 i, j;
+
+	for (i = 0; i <= r->nperiods; i++)
+		for (j = 0; j <= v->ngroups; j++) {
+			const struct sdc_fig *f = sdc_at(&v->t, i, j);
+			const char *what, *shown = fig_text(rr, v, i, j);
+
+			if (f->state == SDC_MISSING)
+				continue;
+			if (i < r->nperiods && j < v->ngroups)
+				what = arena_printf(A, "the count for '%s' in %s",
+				    v->groups[j], r->periods[i].label);
+			else if (i < r->nperiods)
+				what = arena_printf(A, "the total for %s",
+				    r->periods[i].label);
+			else if (j < v->ngroups)
+				what = arena_printf(A, "the total for '%s'",
+				    v->groups[j]);
+			else
+				what = "the grand total";
+			what = arena_printf(A, "%s of report '%s', published as "
+			    "'%s'", what, r->id, shown);
+			sdc_guard_fig(&rr->guard, truth(v, i, j), f, what);
+			sdc_guard_fig(own, truth(v, i, j), f, what);
+		}
+	/* Years are printed on their own ("2025", "Q3 2025"); the rest of
+	 * a period label, and digits inside ids ("team-7"), the scan skips
+	 * anyway, so only ids that are all digits need allowing. */
+	for (i = 0; i < r->nperiods; i++)
+		sdc_guard_allow(&rr->guard, r->periods[i].year);
+	for (j = 0; j < v->ngroups; j++)
+		allow_id(&rr->guard, v->groups[j]);
+	allow_id(&rr->guard, r->id);
+	allow_text(&rr->guard, r->title);
+	allow_text(&rr->guard, r->measure);
+	allow_text(&rr->guard, r->by);
+	if (r->decision != NULL)
+		allow_text(&rr->guard, r->decision->public_summary);
+	sdc_guard_allow(&rr->guard, st->min_count);
+	sdc_guard_allow(&rr->guard, st->round_to);
+}
+
+static void
+guard_build(struct rrun *rr)
+{
+	const struct rctx *rc = rr->rc;
+	const struct site *st = &rc->m->site;
+	size_t	 i;
+
+	sdc_guard_init(&rr->guard);
+	rr->own = xcalloc(rr->n + 1, sizeof(*rr->own));
+	for (i = 0; i < rr->n; i++) {
+		sdc_guard_init(&rr->own[i]);
+		guard_view(rr, &rr->v[i], &rr->own[i]);
+		sdc_guard_seal(&rr->own[i]);
+	}
+	/* what a header or footer may show on every page */
+	allow_text(&rr->guard, st->title);
+	allow_text(&rr->guard, st->name);
+	allow_text(&rr->guard, st->legal_name);
+	allow_text(&rr->guard, st->address);
+	allow_text(&rr->guard, st->email);
+	allow_text(&rr->guard, st->phone);
+	allow_text(&rr->guard, st->dpo.email);
+	allow_text(&rr->guard, st->dpo.phone);
+	for (i = 0; i < rc->nnav; i++)
+		allow_text(&rr->guard, rc->nav[i].label);
+	sdc_guard_seal(&rr->guard);
+	rr->guarded = 1;
+}
+
+/* A hit: a content error at the output file, nothing written. */
+static void
+leak(struct rrun *rr, const char *rel, int line, int col,
+    const struct sdc_secret *s)
+{
+	struct rctx *rc = rr->rc;
+	struct pos p;
+
+	p.file = arena_printf(&rc->scratch, "%s/%s%s", wr_dir(rc->w),
+	    rc->prefix, rel);
+	p.line = line;
+	p.col = col;
+	gh_error(p, "undisclosed figure '%lld' (%s): the disclosure rules "
+	    "hide it, but the theme's templates or the renderer printed "
+	    "it; nothing was written", s->value, s->what);
+	rc->err = -1;
+}
+
+/* Hand a file to the writer, after the guard has read it. */
+static void
+emit(struct rrun *rr, const char *rel, const char *data, size_t len,
+    enum sdc_scan_mode mode, const struct sdc_guard *own)
+{
+	const struct sdc_secret *s;
+	struct sdc_hit h;
+
+	if (rr->guarded && sdc_scan(&rr->guard, data, len, mode, &h)) {
+		/* say whose figure it is as the file's own series would */
+		if (own == NULL ||
+		    (s = sdc_guard_find(own, h.secret->value)) == NULL)
+			s = h.secret;
+		leak(rr, rel, h.line, h.col, s);
+		return;
+	}
+	emit_raw(rr->rc, rel, data, len);
+}
+
+/* page_end() with the guard in between; own: the guard of the page's
+ * series (NULL for an index). */
+static void
+emit_page(struct rrun *rr, struct tmpl_dict *d, const char *rel,
+    const struct sdc_guard *own)
+{
+	struct buf err = BUF_INIT;
+
+	buf_reset(&rr->out);
+	if (tmpl_expand_err(render_th.path[T_LAYOUT], d, &rr->out, &err) == -1) {
+		gh_fatal_msg("%s%s: cannot expand the page templates: %s",
+		    rr->rc->prefix, rel, err.ptr);
+		rr->rc->err = -1;
+	} else
+		emit(rr, rel, rr->out.ptr, rr->out.len, SDC_SCAN_HTML, own);
+	tmpl_dict_free(d);
+	buf_free(&err);
+}
+
+/* The "reports" member of inventory.json (what json.c puts there); on a
+ * hit, the whole file is made again to point at the line. */
+static void
+guard_json(struct rrun *rr)
+{
+	const struct rctx *rc = rr->rc;
+	struct buf frag = BUF_INIT, full = BUF_INIT;
+	struct sdc_hit h;
+	const char *at;
+	int	 line = 0, col = 0;
+
+	json_reports(rc->m, rc->aud, &frag, 1);
+	if (sdc_scan(&rr->guard, frag.ptr, frag.len, SDC_SCAN_TEXT, &h)) {
+		json_inventory(rc->m, rc->aud, &full);
+		if ((at = strstr(full.ptr, frag.ptr)) != NULL)
+			line_col(full.ptr, (size_t)(at - full.ptr) + h.off,
+			    &line, &col);
+		leak(rr, "inventory.json", line, col, h.secret);
+	}
+	buf_free(&frag);
+	buf_free(&full);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tables and charts */
+
+/*
+ * The table include (report_table.tpl) of view v; pub: for staff, the
+ * public figures of the same series (a cell the public site hides says
+ * so), else NULL.
+ */
+static void
+fill_table(struct rrun *rr, struct tmpl_dict *c, const struct rview *v,
+    const struct rview *pub)
+{
+	const struct report *r = v->r;
+	struct tmpl_dict *t, *row, *cell;
+	size_t	 i, j;
+
+	t = tmpl_include(c, "TABLE", render_th.path[T_RTABLE]);
+	tmpl_set(t, "TABLE_ID", arena_printf(&rr->rc->scratch, "t-%s", r->id));
+	buf_reset(&rr->b);
+	buf_printf(&rr->b, "%s by %s and %s", r->measure != NULL ? r->measure :
+	    "counts", r->by != NULL ? r->by : "group",
+	    granularity_word(r->granularity));
+	set_cap(rr->rc, t, "CAPTION", rr->b.ptr);
+	set_cap(rr->rc, t, "PERIOD_HEAD", granularity_word(r->granularity));
+	for (j = 0; j < v->ngroups; j++)
+		tmpl_set(tmpl_section(t, "GROUP_HEAD"), "NAME",
+		    glabel(rr, v->groups[j]));
+	for (i = 0; i <= r->nperiods; i++) {
+		if (i < r->nperiods) {
+			row = tmpl_section(t, "ROW");
+			tmpl_set(row, "PERIOD", plabel(rr, &r->periods[i]));
+		} else {
+			row = tmpl_section(t, "FOOT");
+			tmpl_set(row, "LABEL", "All periods");
+		}
+		for (j = 0; j <= v->ngroups; j++) {
+			const struct sdc_fig *f = sdc_at(&v->t, i, j);
+			const char *txt = fig_text(rr, v, i, j);
+
+			cell = tmpl_section(row, "CELL");
+			tmpl_set(cell, "TEXT", txt);
+			if (j == v->ngroups)
+				tmpl_show(cell, "C_TOTAL");
+			if (f->state == SDC_SMALL || f->state == SDC_WITHHELD)
+				tmpl_show(cell, "C_HIDDEN");
+			else if (f->state == SDC_MISSING)
+				tmpl_show(cell, "C_MISSING");
+			/* staff: where the public site hides the figure */
+			if (pub != NULL && (sdc_at(&pub->t, i, j)->state ==
+			    SDC_SMALL || sdc_at(&pub->t, i, j)->state ==
+			    SDC_WITHHELD))
+				set_opt(cell, "C_PUB", "PUB",
+				    fig_text(rr, pub, i, j));
+		}
+	}
+}
+
+/* The bar chart of the period totals. */
+static void
+fill_chart(struct rrun *rr, struct tmpl_dict *c, const struct rview *v)
+{
+	const struct report *r = v->r;
+	struct chart_point *pts;
+	const char *per = granularity_word(r->granularity), *title, *intro;
+	size_t	 i;
+
+	pts = xcalloc(r->nperiods + 1, sizeof(*pts));
+	for (i = 0; i < r->nperiods; i++) {
+		pts[i].label = plabel(rr, &r->periods[i]);
+		pts[i].fig = *sdc_at(&v->t, i, v->ngroups);
+		pts[i].text = fig_text(rr, v, i, v->ngroups);
+	}
+	title = arena_printf(&rr->rc->scratch, "%s: total per %s", r->title,
+	    per);
+	buf_reset(&rr->b);
+	buf_puts(&rr->b, r->measure != NULL ? r->measure : "counts");
+	if (rr->b.len > 0 && rr->b.ptr[0] >= 'a' && rr->b.ptr[0] <= 'z')
+		rr->b.ptr[0] -= 'a' - 'A';
+	buf_printf(&rr->b, " per %s, all together.", per);
+	intro = arena_strdup(&rr->rc->scratch, rr->b.ptr);
+	buf_reset(&rr->out);
+	chart_bars(&rr->out, arena_printf(&rr->rc->scratch, "chart-%s",
+	    r->id), title, intro, pts, r->nperiods);
+	tmpl_setn(c, "CHART", rr->out.ptr, rr->out.len);
+	tmpl_set(c, "CHART_CAPTION", arena_printf(&rr->rc->scratch,
+	    "Total %s per %s.", r->measure != NULL ? r->measure : "", per));
+	free(pts);
+}
+
+/* ------------------------------------------------------------------ */
+/* Report pages */
+
+static void
+render_report_page(struct rrun *rr, const struct rview *v,
+    const struct sdc_guard *own)
+{
+	struct rctx *rc = rr->rc;
+	const struct report *r = v->r;
+	struct tmpl_dict *d, *c, *s;
+	struct rview pub;
+	int	 have_pub = 0;
+
+	d = page_begin(rc, 1, NULL, "reports", r->title, T_REPORT, &c);
+	tmpl_set(c, "TITLE", r->title);
+	set_cap(rc, c, "MEASURE_CAP", r->measure);
+	tmpl_set(c, "BY", r->by != NULL ? r->by : "group");
+	tmpl_set(c, "PER", granularity_word(r->granularity));
+	tmpl_set(c, "RANGE", range_text(rr, r));
+	set_href(rc, c, "INDEX_HREF", "reports/index.html", NULL, NULL);
+	set_href(rc, c, "CSV_HREF", "reports/", r->id, ".csv");
+	if (!rc->staff) {
+		s = tmpl_section(c, "RULES");
+		setf(rc, s, "MIN_COUNT", "%lld", v->rules.min_count);
+		if (v->rules.round_to > 1)
+			setf(rc, tmpl_section(s, "ROUNDED"), "ROUND_TO", "%lld",
+			    v->rules.round_to);
+		if (v->t.nwithheld > 0)
+			tmpl_show(s, "WITHHELD");
+	} else {
+		s = tmpl_section(c, "EXACT");
+		if (r->audience == AUD_PUBLIC) {
+			struct tmpl_dict *pv = tmpl_section(s, "PUBLIC_VERSION");
+			if (rc->m->site.round_to > 1)
+				setf(rc, tmpl_section(pv, "P_ROUNDED"),
+				    "ROUND_TO", "%d", rc->m->site.round_to);
+			rview_make(&pub, r, &rc->m->site, AUD_PUBLIC);
+			have_pub = 1;
+		}
+		if (r->kind == RK_ACCESS)
+			set_href(rc, tmpl_section(s, "ACCESS_LINK"), "HREF",
+			    "access/", r->id, ".html");
+	}
+	fill_chart(rr, c, v);
+	fill_table(rr, c, v, have_pub ? &pub : NULL);
+	add_decision(rc, c, r->decision);
+	add_notes(rc, c, &r->internal, 2);
+	emit_page(rr, d, arena_printf(&rc->scratch, "reports/%s.html", r->id),
+	    own);
+	if (have_pub)
+		rview_free(&pub);
+
+	buf_reset(&rr->out);
+	csv_report(v, &rr->out);
+	emit(rr, arena_printf(&rc->scratch, "reports/%s.csv", r->id),
+	    rr->out.ptr, rr->out.len, SDC_SCAN_CSV, own);
+}
+
+static void
+render_reports_index(struct rrun *rr)
+{
+	struct rctx *rc = rr->rc;
+	const struct site *st = &rc->m->site;
+	struct tmpl_dict *d, *c, *s;
+	size_t	 i;
+
+	d = page_begin(rc, 1, "reports", NULL, "Reports", T_REPORTS, &c);
+	if (!rc->staff) {
+		s = tmpl_section(c, "RULES");
+		setf(rc, s, "MIN_COUNT", "%d", st->min_count);
+		if (st->round_to > 1)
+			setf(rc, tmpl_section(s, "ROUNDED"), "ROUND_TO", "%d",
+			    st->round_to);
+	} else if (rr->naccess > 0)
+		set_href(rc, tmpl_section(c, "ACCESS_INDEX"), "HREF",
+		    "access/index.html", NULL, NULL);
+	for (i = 0; i < rr->n; i++) {
+		const struct report *r = rr->v[i].r;
+
+		s = tmpl_section(c, "REPORT");
+		tmpl_set(s, "TITLE", r->title);
+		set_href(rc, s, "HREF", "reports/", r->id, ".html");
+		set_href(rc, s, "CSV_HREF", "reports/", r->id, ".csv");
+		set_cap(rc, s, "MEASURE", r->measure);
+		tmpl_set(s, "BY", r->by != NULL ? r->by : "group");
+		tmpl_set(s, "PER", granularity_word(r->granularity));
+		tmpl_set(s, "RANGE", range_text(rr, r));
+		if (rc->staff) {
+			tmpl_set(tmpl_section(s, "R_STAFF"), "AUDIENCE",
+			    r->audience == AUD_PUBLIC ? "public" : "internal");
+			if (r->kind == RK_ACCESS)
+				set_href(rc, tmpl_section(s, "R_ACCESS"),
+				    "ACCESS_HREF", "access/", r->id, ".html");
+		}
+	}
+	tmpl_show(c, rr->n == 0 ? "NONE" : "HAS_REPORTS");
+	emit_page(rr, d, "reports/index.html", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Access pages (staff) */
+
+/* What a group's figure did from the previous period to the latest. */
+struct trend {
+	size_t		 j;		/* group, or ngroups for the total */
+	int		 both;		/* both periods have a figure */
+	long long	 now, before;
+};
+
+static struct trend
+trend_of(const struct rview *v, size_t j)
+{
+	const struct report *r = v->r;
+	struct trend t = { j, 0, 0, 0 };
+	const struct sdc_fig *a, *b;
+
+	if (r->nperiods < 2)
+		return t;
+	a = sdc_at(&v->t, r->nperiods - 1, j);
+	b = sdc_at(&v->t, r->nperiods - 2, j);
+	if (a->state != SDC_SHOWN || b->state != SDC_SHOWN)
+		return t;
+	t.both = 1;
+	t.now = a->value;
+	t.before = b->value;
+	return t;
+}
+
+/* Percentage less, rounded half up; 0 when not meaningful. */
+static long long
+pct_less(const struct trend *t)
+{
+	long long before = t->before, d = t->before - t->now;
+
+	if (before <= 0 || d <= 0)
+		return 0;
+	while (before > (1LL << 50)) {	/* keep d * 200 in range */
+		before >>= 1;
+		d >>= 1;
+	}
+	return before > 0 ? (d * 200 + before) / (2 * before) : 0;
+}
+
+/* Most improved first: by percentage, then by how many, then order. */
+static int
+cmp_trend(const void *pa, const void *pb)
+{
+	const struct trend *a = pa, *b = pb;
+	long long pa_ = pct_less(a), pb_ = pct_less(b);
+
+	if (pa_ != pb_)
+		return pa_ > pb_ ? -1 : 1;
+	if (a->before - a->now != b->before - b->now)
+		return a->before - a->now > b->before - b->now ? -1 : 1;
+	return (a->j > b->j) - (a->j < b->j);
+}
+
+/* The groups that opened fewer than in the previous period, sorted.
+ * Returns how many (the caller frees *out). */
+static size_t
+less_access(const struct rview *v, struct trend **out)
+{
+	size_t	 j, n = 0;
+
+	*out = xcalloc(v->ngroups + 1, sizeof(**out));
+	for (j = 0; j < v->ngroups; j++) {
+		struct trend t = trend_of(v, j);
+		if (t.both && t.now < t.before)
+			(*out)[n++] = t;
+	}
+	if (n > 1)
+		qsort(*out, n, sizeof(**out), cmp_trend);
+	return n;
+}
+
+static const char *
+who_word(const struct report *r)
+{
+	if (is_by(r, "team"))
+		return "teams";
+	if (is_by(r, "person"))
+		return "people";
+	return "groups";
+}
+
+static const char *
+num_text(struct rrun *rr, long long v)
+{
+	buf_reset(&rr->b);
+	sdc_num(&rr->b, v, SDC_GROUPED);
+	return arena_strdup(&rr->rc->scratch, rr->b.ptr);
+}
+
+/* CHANGE and CH_CLASS of group j (or the total) into d. */
+static void
+set_change(struct rrun *rr, struct tmpl_dict *d, const struct rview *v,
+    size_t j)
+{
+	const struct report *r = v->r;
+	const struct sdc_fig *a = sdc_at(&v->t, r->nperiods - 1, j);
+	const struct sdc_fig *b = sdc_at(&v->t, r->nperiods - 2, j);
+	struct trend t = trend_of(v, j);
+
+	if (!t.both) {
+		tmpl_set(d, "CHANGE", a->state == SDC_MISSING ? "not counted" :
+		    b->state == SDC_MISSING ? "new" : "");
+		tmpl_set(d, "CH_CLASS", "new");
+	} else if (t.now < t.before) {
+		tmpl_set(d, "CHANGE", arena_printf(&rr->rc->scratch, "down %s",
+		    num_text(rr, t.before - t.now)));
+		tmpl_set(d, "CH_CLASS", "down");
+	} else if (t.now > t.before) {
+		tmpl_set(d, "CHANGE", arena_printf(&rr->rc->scratch, "up %s",
+		    num_text(rr, t.now - t.before)));
+		tmpl_set(d, "CH_CLASS", "up");
+	} else {
+		tmpl_set(d, "CHANGE", "no change");
+		tmpl_set(d, "CH_CLASS", "same");
+	}
+}
+
+static void
+render_access_page(struct rrun *rr, const struct rview *v)
+{
+	struct rctx *rc = rr->rc;
+	const struct report *r = v->r;
+	struct tmpl_dict *d, *c, *s, *x;
+	struct chart_point *pts;
+	struct trend *hl;
+	size_t	 i, j, nhl, L = r->nperiods - 1;
+	const char *latest, *previous = NULL;
+
+	d = page_begin(rc, 1, NULL, "access", r->title, T_ACCESS, &c);
+	latest = plabel(rr, &r->periods[L]);
+	tmpl_set(c, "TITLE", r->title);
+	set_cap(rc, c, "MEASURE_CAP", r->measure);
+	tmpl_set(c, "BY", r->by != NULL ? r->by : "group");
+	set_cap(rc, c, "BY_CAP", r->by != NULL ? r->by : "group");
+	tmpl_set(c, "WHO", who_word(r));
+	tmpl_set(c, "PER", granularity_word(r->granularity));
+	tmpl_set(c, "RANGE", range_text(rr, r));
+	tmpl_set(c, "LATEST", latest);
+	set_href(rc, c, "INDEX_HREF", "access/index.html", NULL, NULL);
+	set_href(rc, c, "REPORT_HREF", "reports/", r->id, ".html");
+	set_href(rc, c, "CSV_HREF", "reports/", r->id, ".csv");
+	if (r->nperiods > 1) {
+		previous = plabel(rr, &r->periods[L - 1]);
+		tmpl_set(tmpl_section(c, "PREV"), "PREVIOUS", previous);
+		tmpl_set(c, "PREVIOUS", previous);
+	}
+
+	/* the highlights: fewer records than in the previous period */
+	nhl = less_access(v, &hl);
+	if (r->nperiods < 2)
+		tmpl_show(c, "SINGLE");
+	else if (nhl == 0)
+		tmpl_show(c, "NO_HL");
+	else {
+		s = tmpl_section(c, "HL_INTRO");
+		for (i = 0; i < nhl; i++) {
+			long long p = pct_less(&hl[i]);
+
+			x = tmpl_section(s, "HL");
+			tmpl_set(x, "NAME", glabel(rr, v->groups[hl[i].j]));
+			tmpl_set(x, "LESS", num_text(rr, hl[i].before -
+			    hl[i].now));
+			tmpl_set(x, "FROM", num_text(rr, hl[i].before));
+			tmpl_set(x, "TO", num_text(rr, hl[i].now));
+			if (p > 0)
+				set_opt(x, "HL_PCT", "PCT", arena_printf(
+				    &rc->scratch, "%lld%%", p));
+		}
+	}
+	free(hl);
+
+	/* per group: sparkline, latest, previous, change */
+	pts = xcalloc(r->nperiods + 1, sizeof(*pts));
+	for (j = 0; j <= v->ngroups; j++) {
+		if (j < v->ngroups) {
+			s = tmpl_section(c, "TEAM");
+			tmpl_set(s, "NAME", glabel(rr, v->groups[j]));
+			for (i = 0; i < r->nperiods; i++) {
+				pts[i].label = plabel(rr, &r->periods[i]);
+				pts[i].fig = *sdc_at(&v->t, i, j);
+				pts[i].text = fig_text(rr, v, i, j);
+			}
+			buf_reset(&rr->out);
+			chart_spark(&rr->out, arena_printf(&rc->scratch,
+			    "spark-%s-%zu", r->id, j), arena_printf(
+			    &rc->scratch, "%s: %s per %s, %s", glabel(rr,
+			    v->groups[j]), r->measure != NULL ? r->measure :
+			    "counts", granularity_word(
+			    r->granularity), range_text(rr, r)), pts,
+			    r->nperiods);
+			tmpl_setn(s, "SPARK", rr->out.ptr, rr->out.len);
+		} else
+			s = tmpl_section(c, "TEAM_TOTAL");
+		tmpl_set(s, "NOW", fig_text(rr, v, L, j));
+		if (r->nperiods > 1) {
+			tmpl_show(s, "T_PREV");
+			tmpl_set(s, "BEFORE", fig_text(rr, v, L - 1, j));
+			set_change(rr, s, v, j);
+		}
+	}
+	free(pts);
+
+	fill_chart(rr, c, v);
+	fill_table(rr, c, v, NULL);
+	add_decision(rc, c, r->decision);
+	add_notes(rc, c, &r->internal, 2);
+	emit_page(rr, d, arena_printf(&rc->scratch, "access/%s.html", r->id),
+	    NULL);
+}
+
+static void
+render_access_index(struct rrun *rr)
+{
+	struct rctx *rc = rr->rc;
+	struct tmpl_dict *d, *c, *s, *x;
+	struct trend *hl;
+	size_t	 i, k, nhl;
+
+	d = page_begin(rc, 1, "access", NULL, "Access to personal records",
+	    T_ACCESS_INDEX, &c);
+	set_href(rc, c, "REPORTS_HREF", "reports/index.html", NULL, NULL);
+	for (i = 0; i < rr->n; i++) {
+		const struct rview *v = &rr->v[i];
+		const struct report *r = v->r;
+		size_t L = r->nperiods - 1;
+
+		if (r->kind != RK_ACCESS || r->nperiods == 0)
+			continue;
+		s = tmpl_section(c, "SERIES");
+		tmpl_set(s, "ID", r->id);
+		tmpl_set(s, "TITLE", r->title);
+		set_href(rc, s, "HREF", "access/", r->id, ".html");
+		set_href(rc, s, "REPORT_HREF", "reports/", r->id, ".html");
+		buf_reset(&rr->b);
+		buf_printf(&rr->b, "%s: ", plabel(rr, &r->periods[L]));
+		sdc_text(&rr->b, sdc_at(&v->t, L, v->ngroups), &v->rules,
+		    SDC_GROUPED);
+		buf_printf(&rr->b, " %s in all", r->measure != NULL ?
+		    r->measure : "counted");
+		nhl = less_access(v, &hl);
+		if (r->nperiods > 1) {
+			buf_puts(&rr->b, " (");
+			sdc_text(&rr->b, sdc_at(&v->t, L - 1, v->ngroups),
+			    &v->rules, SDC_GROUPED);
+			buf_printf(&rr->b, " in %s). ", plabel(rr,
+			    &r->periods[L - 1]));
+			if (nhl == 0)
+				buf_printf(&rr->b, "None of the %zu %s opened "
+				    "fewer than the period before.",
+				    v->ngroups, who_word(r));
+			else
+				buf_printf(&rr->b, "%zu of %zu %s opened fewer "
+				    "than the period before:", nhl, v->ngroups,
+				    who_word(r));
+		} else
+			buf_puts(&rr->b, ".");
+		tmpl_set(s, "SUMMARY", rr->b.ptr);
+		if (nhl > 0) {
+			x = tmpl_section(s, "S_HL_LIST");
+			for (k = 0; k < nhl; k++) {
+				struct tmpl_dict *y = tmpl_section(x, "S_HL");
+				tmpl_set(y, "NAME", glabel(rr,
+				    v->groups[hl[k].j]));
+				tmpl_set(y, "LESS", num_text(rr,
+				    hl[k].before - hl[k].now));
+			}
+		}
+		free(hl);
+	}
+	if (rr->naccess == 0)
+		tmpl_show(c, "NONE");
+	emit_page(rr, d, "access/index.html", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry points */
+
+size_t
+report_nav(const struct rctx *rc, struct navitem *nav)
+{
+	const struct model *m = rc->m;
+	size_t	 i, n = 0, any = 0, access = 0;
+
+	for (i = 0; i < m->nreports; i++)
+		if (report_visible(m->reports[i], rc->aud)) {
+			any++;
+			if (m->reports[i]->kind == RK_ACCESS)
+				access++;
+		}
+	if (any > 0)
+		nav[n++] = (struct navitem){ "reports", "reports/index.html",
+		    "Reports" };
+	if (rc->staff && access > 0)
+		nav[n++] = (struct navitem){ "access", "access/index.html",
+		    "Access" };
+	return n;
+}
+
+void
+render_reports(struct rctx *rc)
+{
+	const struct model *m = rc->m;
+	struct rrun rr;
+	size_t	 i;
+
+	memset(&rr, 0, sizeof(rr));
+	rr.rc = rc;
+	buf_init(&rr.out);
+	buf_init(&rr.b);
+	rr.v = xcalloc(m->nreports + 1, sizeof(*rr.v));
+	for (i = 0; i < m->nreports; i++) {
+		const struct report *r = m->reports[i];
+
+		if (!report_visible(r, rc->aud))
+			continue;
+		rview_make(&rr.v[rr.n++], r, &m->site, rc->aud);
+		if (r->kind == RK_ACCESS && r->nperiods > 0)
+			rr.naccess++;
+	}
+	if (!rc->staff)
+		guard_build(&rr);
+	if (rr.n > 0) {
+		render_reports_index(&rr);
+		/* every page even after a leak: one run shows them all */
+		for (i = 0; i < rr.n; i++)
+			render_report_page(&rr, &rr.v[i], rr.guarded ?
+			    &rr.own[i] : NULL);
+	}
+	if (rc->staff && rr.naccess > 0) {
+		render_access_index(&rr);
+		for (i = 0; i < rr.n; i++)
+			if (rr.v[i].r->kind == RK_ACCESS &&
+			    rr.v[i].r->nperiods > 0)
+				render_access_page(&rr, &rr.v[i]);
+	}
+	if (rr.guarded) {
+		guard_json(&rr);
+		sdc_guard_free(&rr.guard);
+		for (i = 0; i < rr.n; i++)
+			sdc_guard_free(&rr.own[i]);
+		free(rr.own);
+	}
+	for (i = 0; i < rr.n; i++)
+		rview_free(&rr.v[i]);
+	free(rr.v);
+	buf_free(&rr.out);
+	buf_free(&rr.b);
+}
