@@ -1,0 +1,432 @@
+/*
+ * test_complete.c - the completeness analysis (complete.c) and the
+ * Atom helpers (atom.c) on the example content (content/), which is
+ * complete by design but for two governance findings: the committee
+ * has no design member, and one purpose is overdue for review. Each
+ * test takes one field away (in memory) and checks the item turns
+ * missing, the finding names it, and everything else stays put.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glasshouse.h"
+#include "complete.h"
+#include "testutil.h"
+
+static struct model	 M;
+static struct source	 S;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	model_init(&M);
+	M.today = (struct date){ 2026, 10, 14 };
+	if (load_content(&M, "content", &S) != 0)
+		return -1;
+	decode_model(&M, &S);
+	check_model(&M);
+	if (diag_errors() != 0) {
+		diag_flush(stderr, 0, 0);
+		return -1;
+	}
+	diag_reset();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	model_free(&M);
+	diag_reset();
+	return 0;
+}
+
+static struct purpose *
+purpose(const char *id)
+{
+	struct purpose *p = hmap_get(&M.purpose_ids, id);
+
+	assert_non_null(p);
+	return p;
+}
+
+static struct system *
+system_(const char *id)
+{
+	struct system *s = hmap_get(&M.system_ids, id);
+
+	assert_non_null(s);
+	return s;
+}
+
+/* Findings of a fresh analysis as "file:line:col: msg" lines. */
+static char *
+findings(struct complete *c, struct arena *a)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	complete_analyse(&M, a, c);
+	for (i = 0; i < c->nfindings; i++)
+		buf_printf(&b, "%s:%d:%d: %s\n", c->findings[i].pos.file,
+		    c->findings[i].pos.line, c->findings[i].pos.col,
+		    c->findings[i].msg);
+	return buf_detach(&b, NULL);
+}
+
+static size_t
+total_missing(const struct complete *c)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->npurposes; i++)
+		n += c->purposes[i].nmissing;
+	for (i = 0; i < c->nsystems; i++)
+		n += c->systems[i].nmissing;
+	return n;
+}
+
+/* ------------------------------------------------------------------ */
+
+/* The example: exactly the two governance findings, nothing missing. */
+static void
+test_example(void **state)
+{
+	struct arena a = { 0 };
+	struct complete c;
+	char *f;
+	size_t i, nretired = 0;
+
+	(void)state;
+	f = findings(&c, &a);
+	assert_string_equal(f,
+	    "content/committee/members.yaml:3:55: required function 'design' "
+	    "has no committee member\n"
+	    "content/purposes/police-requests.md:9:12: purpose "
+	    "'police-requests' is overdue for review (review_by 2026-06-30)\n");
+	free(f);
+	assert_int_equal(total_missing(&c), 0);
+	for (i = 0; i < M.npurposes; i++)
+		nretired += M.purposes[i]->status == PS_RETIRED;
+	assert_int_equal(c.npurposes, M.npurposes - nretired);
+	assert_int_equal(c.nsystems, M.nsystems);
+	assert_int_equal(c.nmissing_functions, 1);
+	assert_string_equal(c.missing_functions[0], "design");
+	assert_int_equal(c.noverdue, 1);
+	assert_string_equal(c.overdue[0]->id, "police-requests");
+	assert_int_equal(c.norphan_purposes + c.norphan_recipients, 0);
+	/* check_model printed the same findings as warnings. */
+	diag_reset();
+	complete_warn(&M);
+	assert_diags(
+	    "content/committee/members.yaml:3:55: warning: required function "
+	    "'design' has no committee member\n"
+	    "content/purposes/police-requests.md:9:12: warning: purpose "
+	    "'police-requests' is overdue for review (review_by 2026-06-30)\n");
+	arena_free(&a);
+}
+
+/* Reviews are compared against "today" (SOURCE_DATE_EPOCH or clock). */
+static void
+test_review_dates(void **state)
+{
+	struct arena a = { 0 };
+	struct complete c;
+	struct date was = M.today;
+
+	(void)state;
+	M.today = (struct date){ 2026, 6, 30 };	/* due today: not late */
+	complete_analyse(&M, &a, &c);
+	assert_int_equal(c.noverdue, 0);
+	M.today = (struct date){ 2027, 2, 1 };	/* five are late now */
+	complete_analyse(&M, &a, &c);
+	assert_int_equal(c.noverdue, 5);
+	/* Oldest first, one day's by id. */
+	assert_string_equal(c.overdue[0]->id, "police-requests");
+	assert_string_equal(c.overdue[1]->id, "customer-support");
+	assert_string_equal(c.overdue[2]->id, "business-reporting");
+	assert_string_equal(c.overdue[3]->id, "criminal-record-checks");
+	assert_string_equal(c.overdue[4]->id, "site-analytics");
+	M.today = was;
+	arena_free(&a);
+}
+
+/* A purpose without benefit or automated_decisions: both items turn
+ * missing for it alone, with a finding each, and the renderers'
+ * single answers agree. */
+static void
+test_purpose_fields(void **state)
+{
+	struct arena a = { 0 };
+	struct complete c;
+	struct purpose *p = purpose("order-fulfilment");
+	const char *benefit = p->benefit, *automated = p->automated_decisions;
+	char *f;
+
+	(void)state;
+	assert_int_equal(complete_purpose_item(&M, p, CI_BENEFIT), CS_PRESENT);
+	p->benefit = NULL;
+	p->automated_decisions = NULL;
+	assert_int_equal(complete_purpose_item(&M, p, CI_BENEFIT), CS_MISSING);
+	assert_int_equal(complete_purpose_item(&M, p, CI_AUTOMATED),
+	    CS_MISSING);
+	f = findings(&c, &a);
+	assert_non_null(strstr(f, "content/purposes/order-fulfilment.md:2:1: "
+	    "purpose 'order-fulfilment' has no 'benefit' (what people get "
+	    "from it; public pages say 'not yet documented')\n"));
+	assert_non_null(strstr(f, "purpose 'order-fulfilment' has no "
+	    "'automated_decisions' (expected under eu-gdpr and uk-gdpr; "
+	    "write 'none' when no decision is made by automated means "
+	    "alone)\n"));
+	free(f);
+	assert_int_equal(c.nfindings, 4);
+	assert_int_equal(total_missing(&c), 2);
+	p->benefit = benefit;
+	p->automated_decisions = automated;
+	arena_free(&a);
+}
+
+/* Site items: one finding for the site, missing in every row. */
+static void
+test_site_items(void **state)
+{
+	struct arena a = { 0 };
+	struct complete c;
+	struct contact dpo = M.site.dpo;
+	size_t i;
+	char *f;
+
+	(void)state;
+	memset(&M.site.dpo, 0, sizeof(M.site.dpo));
+	assert_int_equal(complete_site_item(&M, CI_DPO), CS_MISSING);
+	f = findings(&c, &a);
+	assert_non_null(strstr(f, "content/site.yaml:5:3: missing "
+	    "'organisation.dpo' (expected under eu-gdpr and uk-gdpr)\n"));
+	free(f);
+	for (i = 0; i < c.npurposes; i++)
+		assert_int_equal(c.purposes[i].state[CI_DPO], CS_MISSING);
+	for (i = 0; i < c.nsystems; i++)
+		assert_int_equal(c.systems[i].state[CI_DPO], CS_NA);
+	M.site.dpo = dpo;
+	assert_int_equal(complete_site_item(&M, CI_DPO), CS_PRESENT);
+	arena_free(&a);
+}
+
+/* Where a system keeps data: no locations, or outside the UK/EEA with
+ * nothing covering it, is missing for the system and its purposes. */
+static void
+test_transfers(void **state)
+{
+	struct arena a = { 0 };
+	struct complete c;
+	struct system *sy = system_("helpdesk");
+	struct strlist was = sy->locations;
+	static const char *us[] = { "US" };
+	size_t i;
+	char *f;
+
+	(void)state;
+	sy->locations.v = us;
+	sy->locations.n = 1;
+	f = findings(&c, &a);
+	assert_non_null(strstr(f, "system 'helpdesk' stores data in 'US', "
+	    "outside the UK/EEA, and no safeguard covers it"));
+	free(f);
+	for (i = 0; i < c.nsystems; i++)
+		assert_int_equal(c.systems[i].state[CI_TRANSFERS],
+		    c.systems[i].system == sy ? CS_MISSING : CS_PRESENT);
+	assert_int_equal(complete_purpose_item(&M, purpose("customer-support"),
+	    CI_TRANSFERS), CS_MISSING);
+	/* email-marketing is in the US too, but its vendor is there under
+	 * standard contractual clauses. */
+	assert_int_equal(complete_purpose_item(&M, purpose("email-newsletter"),
+	    CI_TRANSFERS), CS_PRESENT);
+	sy->locations.n = 0;
+	f = findings(&c, &a);
+	assert_non_null(strstr(f, "content/inventory/helpdesk.yaml:1:1: system "
+	    "'helpdesk' has no 'locations'"));
+	free(f);
+	sy->locations = was;
+	arena_free(&a);
+}
+
+/* Which items apply depends on the site's laws. */
+static void
+test_jurisdictions(void **state)
+{
+	struct arena a = { 0 };
+	struct complete c;
+	unsigned was = M.site.jurisdictions;
+	char *f;
+
+	(void)state;
+	assert_true(complete_applies(CI_TRANSFERS, JUR_UK_GDPR));
+	assert_false(complete_applies(CI_TRANSFERS, JUR_CCPA | JUR_LGPD));
+	assert_true(complete_applies(CI_SOLD, JUR_CCPA));
+	assert_false(complete_applies(CI_SOLD, JUR_GDPR_ANY | JUR_LGPD));
+	assert_true(complete_applies(CI_DPO, JUR_LGPD));
+	assert_false(complete_applies(CI_COMPLAINT, JUR_LGPD | JUR_CCPA));
+	assert_true(complete_applies(CI_BENEFIT, 0));	/* practice */
+	/* Under the CCPA the example never says 'sold': one finding per
+	 * entry; the GDPR-only items drop out. */
+	M.site.jurisdictions = JUR_CCPA;
+	f = findings(&c, &a);
+	assert_non_null(strstr(f, "does not say whether it is 'sold' "
+	    "(expected under ccpa)"));
+	assert_null(strstr(f, "organisation.dpo"));
+	free(f);
+	assert_int_equal(c.purposes[0].state[CI_TRANSFERS], CS_NA);
+	assert_int_equal(c.purposes[0].state[CI_SOLD], CS_MISSING);
+	M.site.jurisdictions = was;
+	arena_free(&a);
+}
+
+/* Orphans: a purpose no data uses, a recipient no data goes to. */
+static void
+test_orphans(void **state)
+{
+	struct arena a = { 0 };
+	struct complete c;
+	struct purpose *p = purpose("product-recalls");
+	struct recipient *r = hmap_get(&M.recipient_ids, "hmrc");
+	size_t nuses = p->nuses, nshared;
+	char *f;
+
+	(void)state;
+	assert_non_null(r);
+	nshared = r->nshared;
+	p->nuses = 0;
+	r->nshared = 0;
+	f = findings(&c, &a);
+	assert_non_null(strstr(f, "purpose 'product-recalls' is not used by "
+	    "any data entry\n"));
+	assert_non_null(strstr(f, "recipient 'hmrc' receives no data"));
+	free(f);
+	assert_int_equal(c.norphan_purposes, 1);
+	assert_int_equal(c.norphan_recipients, 1);
+	/* Its data items follow from having no data: categories missing,
+	 * the rest does not apply; no second finding says so. */
+	assert_int_equal(complete_purpose_item(&M, p, CI_CATEGORIES),
+	    CS_MISSING);
+	assert_int_equal(complete_purpose_item(&M, p, CI_RETENTION), CS_NA);
+	assert_int_equal(c.nfindings, 4);
+	p->nuses = nuses;
+	r->nshared = nshared;
+	arena_free(&a);
+}
+
+/* The committee: required functions with no member, each once. */
+static void
+test_committee(void **state)
+{
+	struct arena a = { 0 };
+	struct complete c;
+	struct member *mb = &M.committee.members[0];
+	const char *fn = mb->function;
+
+	(void)state;
+	assert_string_equal(fn, "legal");
+	mb->function = "design";	/* legal loses its only member */
+	complete_analyse(&M, &a, &c);
+	assert_int_equal(c.nmissing_functions, 1);
+	assert_string_equal(c.missing_functions[0], "legal");
+	M.committee.present = false;	/* no members.yaml: no finding */
+	complete_analyse(&M, &a, &c);
+	assert_int_equal(c.nmissing_functions, 0);
+	M.committee.present = true;
+	mb->function = fn;
+	arena_free(&a);
+}
+
+/* RFC 4122 version 5 UUIDs (checked against Python's uuid.uuid5). */
+static void
+test_uuid5(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	atom_uuid5("http://python.org/", &b);
+	assert_string_equal(b.ptr,
+	    "urn:uuid:4c565f0d-3f5a-5890-b41b-20cf47701c5e");
+	buf_reset(&b);
+	atom_uuid5("mailto:privacy@northwind.example#glasshouse-changes", &b);
+	assert_string_equal(b.ptr,
+	    "urn:uuid:824724ac-1235-5ce3-a9c3-a5d59ecd3d12");
+	buf_free(&b);
+}
+
+/* The feed holds the published decisions and no rationale. */
+static void
+test_atom(void **state)
+{
+	struct buf b = BUF_INIT;
+	const char *base = M.site.base_url;
+	size_t i, n = 0;
+
+	(void)state;
+	atom_changes(&M, &b);
+	for (i = 0; i < M.ndecisions; i++) {
+		const struct decision *d = M.decisions[i];
+		char id[128];
+
+		snprintf(id, sizeof(id), ",%04d-%02d-%02d:decision/%s</id>",
+		    d->date.y, d->date.m, d->date.d, d->id);
+		if (decision_published(d)) {
+			n++;
+			assert_non_null(strstr(b.ptr, id));
+		} else
+			assert_null(strstr(b.ptr, id));
+		/* The start of every rationale is absent. */
+		if (d->rationale_html != NULL &&
+		    strlen(d->rationale_html) > 40) {
+			char head[32];
+
+			memcpy(head, d->rationale_html + 3, 30); /* "<p>" */
+			head[30] = '\0';
+			assert_null(strstr(b.ptr, head));
+		}
+	}
+	assert_true(n >= 3);
+	assert_non_null(strstr(b.ptr, "<id>https://privacy.northwind.example/"
+	    "changes.atom</id>"));
+	/* Without base_url: a UUID feed id, relative links, ids from the
+	 * email's domain. */
+	M.site.base_url = NULL;
+	buf_reset(&b);
+	atom_changes(&M, &b);
+	assert_non_null(strstr(b.ptr, "<id>urn:uuid:824724ac-1235-5ce3-a9c3-"
+	    "a5d59ecd3d12</id>"));
+	assert_non_null(strstr(b.ptr, "<id>tag:northwind.example,"));
+	assert_non_null(strstr(b.ptr, "href=\"changes.html#d-"));
+	assert_null(strstr(b.ptr, "https://"));
+	M.site.base_url = base;
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_example),
+		cmocka_unit_test(test_review_dates),
+		cmocka_unit_test(test_purpose_fields),
+		cmocka_unit_test(test_site_items),
+		cmocka_unit_test(test_transfers),
+		cmocka_unit_test(test_jurisdictions),
+		cmocka_unit_test(test_orphans),
+		cmocka_unit_test(test_committee),
+		cmocka_unit_test(test_uuid5),
+		cmocka_unit_test(test_atom),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
