@@ -5,13 +5,15 @@
  * is resolved through the model's hash maps (ref->to), unknown ones
  * are errors with a "did you mean", and the rules that look at more
  * than one object are applied: what a legal basis requires, special-
- * category data, transfers outside the UK/EEA, and the warnings for
- * unused purposes and missing contacts.
+ * category data, transfers outside the UK/EEA. The warnings (missing
+ * notice items, orphans, committee gaps, overdue reviews) come from the
+ * completeness analysis in complete.c.
  */
 #include <stddef.h>
 #include <string.h>
 
 #include "glasshouse.h"
+#include "complete.h"
 
 /* "Did you mean" scans every candidate; past this many searches an
  * unknown name gets no hint, so a file full of typos stays linear. */
@@ -254,10 +256,6 @@ check_purpose(struct chk *c, const struct purpose *p)
 		    p->id, key != NULL ? key : "?",
 		    enum_list(c, vocab_special_conditions, SC__COUNT));
 	}
-	/* Retired purposes stay as history after their data is gone. */
-	if (p->nuses == 0 && p->status != PS_RETIRED)
-		gh_warning(p->pos, "purpose '%s' is not used by any data entry",
-		    p->id);
 }
 
 /* Under the GDPRs a transfer outside the UK/EEA needs a safeguard. */
@@ -286,29 +284,6 @@ check_transfers(struct chk *c, const struct recipient *r)
 	}
 }
 
-/* Warnings for contacts a GDPR notice is expected to give. */
-static void
-check_site(struct chk *c)
-{
-	const struct site *s = &c->m->site;
-	struct pos org;
-	const char *jur;
-
-	if (s->node == NULL || !(s->jurisdictions & JUR_GDPR_ANY))
-		return;
-	org = key_pos(s->node, "organisation", s->pos);
-	if ((s->jurisdictions & JUR_GDPR_ANY) == JUR_GDPR_ANY)
-		jur = "eu-gdpr and uk-gdpr";
-	else
-		jur = s->jurisdictions & JUR_EU_GDPR ? "eu-gdpr" : "uk-gdpr";
-	if (s->dpo.name == NULL && s->dpo.email == NULL)
-		gh_warning(org, "missing 'organisation.dpo' (expected under "
-		    "%s)", jur);
-	if (s->authority.name == NULL)
-		gh_warning(org, "missing 'organisation.authority' (expected "
-		    "under %s)", jur);
-}
-
 void
 check_model(struct model *m)
 {
@@ -325,5 +300,7 @@ check_model(struct model *m)
 	if (m->site.jurisdictions & JUR_GDPR_ANY)
 		for (i = 0; i < m->nrecipients; i++)
 			check_transfers(&c, m->recipients[i]);
-	check_site(&c);
+	/* What is not wrong but missing or due: complete.c, which
+	 * internal/checks.html lists in the same words. */
+	complete_warn(m);
 }

@@ -18,6 +18,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "glasshouse.h"
 
@@ -68,13 +69,24 @@ suggest_init(struct suggest *s, const char *word)
 	s->dist = s->cap + 1;
 }
 
+/*
+ * Hints are a courtesy: after this many comparisons in one run (reset by
+ * decode_model) no more are made, so N unknown words against M
+ * candidates cannot cost N*M (a categories.yaml of 20,000 keys with
+ * unknown parents took minutes: tests/cases/hint-budget.case).
+ */
+#define SUGGEST_BUDGET	2000000
+static unsigned long	suggest_work;
+
 void
 suggest_add(struct suggest *s, const char *cand)
 {
 	size_t d;
 
-	if (cand == NULL || strcmp(cand, s->word) == 0)
+	if (suggest_work >= SUGGEST_BUDGET || cand == NULL ||
+	    strcmp(cand, s->word) == 0)
 		return;
+	suggest_work++;
 	d = edit_distance(s->word, cand, s->cap);
 	if (d > s->cap || d >= strlen(cand))
 		return;
@@ -954,7 +966,9 @@ get_url(struct dec *d, struct obj *o, int f)
 {
 	const char *s = get_str(d, o, f, false);
 
-	if (s != NULL && !http_url_ok(s)) {
+	/* http_url_ok is the stricter rule; url_allowed, the one allow-list
+	 * every link passes, stays the last word */
+	if (s != NULL && (!http_url_ok(s) || !url_allowed(s))) {
 		gh_error(o->v[f]->pos, "invalid URL '%s' for '%s' (expected "
 		    "http:// or https://)", s, o->keys[f]);
 		return NULL;
@@ -1218,7 +1232,8 @@ decode_categories(struct dec *d, const struct srcfile *f)
 			size_t j;
 
 			suggest_init(&s, parent);
-			for (j = 0; j < m->ncategories; j++)
+			for (j = 0; j < m->ncategories &&
+			    suggest_work < SUGGEST_BUDGET; j++)
 				suggest_add(&s, m->categories[j]->key);
 			gh_error(k->pos, "unknown parent category '%s' of '%s'%s",
 			    parent, k->str, suggest_hint(&s, d->a));
@@ -1316,6 +1331,14 @@ decode_recipients(struct dec *d, const struct srcfile *f)
 			    RE_SAFEGUARD, &safeguards, SG_NONE);
 			decode_transfers(d, &o, r);
 			r->contract = get_str(d, &o, RE_CONTRACT, false);
+			/* the internal pages link to it: one allow-list */
+			if (r->contract != NULL && !url_allowed(r->contract)) {
+				gh_error(o.v[RE_CONTRACT]->pos, "'contract' is "
+				    "shown as a link: '%s' is not an http, "
+				    "https, mailto or relative address",
+				    r->contract);
+				r->contract = NULL;
+			}
 			r->audience = get_audience(d, &o, RE_AUDIENCE,
 			    AUD_PUBLIC);
 			r->internal = get_notes(d, &o, RE_INTERNAL);
@@ -1676,11 +1699,19 @@ decode_periods(struct dec *d, struct obj *o, struct report *r)
 		p->label = k->str;
 		p->pos = k->pos;
 		r->nperiods++;
-		if (yml_is_null(cells))
+		if (yml_is_null(cells)) {
+			gh_error(k->pos, "missing counts for period '%s' "
+			    "(write {group: count, ...})", k->str);
 			continue;
+		}
 		if (cells->type != YN_MAP) {
 			gh_error(cells->pos, "expected a mapping of group to "
 			    "count for '%s'", k->str);
+			continue;
+		}
+		if (cells->n == 0) {
+			gh_error(cells->pos, "empty mapping for '%s' (at least "
+			    "one group is required)", k->str);
 			continue;
 		}
 		p->cells = arena_alloc(d->a, cells->n * sizeof(*p->cells));
@@ -1691,6 +1722,10 @@ decode_periods(struct dec *d, struct obj *o, struct report *r)
 				gh_error(cells->keys[j]->pos, "empty group name");
 				continue;
 			}
+			/* groups are plain ids (content-format section 1) */
+			if (!check_id(cells->keys[j]->str, "group",
+			    cells->keys[j]->pos))
+				continue;
 			c->group = cells->keys[j]->str;
 			c->pos = cells->items[j]->pos;
 			if (decode_count(cells->items[j], c->group, &c->count))
@@ -1728,7 +1763,7 @@ decode_report(struct dec *d, const struct srcfile *f)
 	    RK_OTHER);
 	r->measure = get_str(d, &o, RP_MEASURE, true);
 	r->by = get_str(d, &o, RP_BY, true);
-	if (r->by != NULL && strcmp(r->by, "person") == 0 &&
+	if (r->by != NULL && strcasecmp(r->by, "person") == 0 &&
 	    r->audience == AUD_PUBLIC)
 		gh_error(o.v[RP_BY]->pos, "'by: person' is not allowed in a "
 		    "public report (counts per named person stay internal)");
@@ -1769,6 +1804,7 @@ decode_members(struct dec *d, const struct srcfile *f)
 	if (!obj_open(d, &o, f->root, committee_keys, CO__N, NULL, f->pos))
 		return;
 	c->pos = o.pos;
+	c->node = f->root;
 	if (o.v[CO_REQUIRED_FUNCTIONS] != NULL) {
 		c->required_functions = get_strlist(d, &o,
 		    CO_REQUIRED_FUNCTIONS, false, "function");
@@ -1919,6 +1955,7 @@ decode_model(struct model *m, const struct source *src)
 {
 	struct dec d;
 
+	suggest_work = 0;	/* one hint budget for decode and check */
 	d.m = m;
 	d.a = &m->arena;
 	m->systems = arena_alloc(d.a, src->inventory.n * sizeof(*m->systems));

@@ -2,6 +2,7 @@
  * diag.c - collect diagnostics, then print them sorted, as text
  * (path:line:col: error: message) or as a JSON array.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,21 +21,90 @@ struct diag {
 static struct diag	*diags;
 static size_t		 ndiags, capdiags;
 static int		 nerrors, nwarnings;
+/* Files load, and the two audiences render, on two threads: either
+ * may report. */
+static pthread_mutex_t	 diag_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * A copy of s that is safe to print on a terminal and valid UTF-8 for
+ * the JSON format: file names and quoted values come from the content
+ * and may hold anything. Control characters become \t, \n, \r or
+ * \xNN, bytes that are not UTF-8 \xNN, and the bidirectional controls
+ * (which can reorder what a reader sees, U+202E and friends) \u202e.
+ */
+static char *
+sanitize(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct buf b = BUF_INIT;
+
+	while (*p != '\0') {
+		size_t n = 0, k;
+		unsigned cp = 0;
+
+		if (*p < 0x20 || *p == 0x7f) {
+			if (*p == '\t')
+				buf_puts(&b, "\\t");
+			else if (*p == '\n')
+				buf_puts(&b, "\\n");
+			else if (*p == '\r')
+				buf_puts(&b, "\\r");
+			else
+				buf_printf(&b, "\\x%02x", *p);
+			p++;
+			continue;
+		}
+		if (*p < 0x80) {
+			buf_putc(&b, *p++);
+			continue;
+		}
+		if (*p >= 0xc2 && *p <= 0xdf)
+			n = 1, cp = *p & 0x1f;
+		else if (*p >= 0xe0 && *p <= 0xef)
+			n = 2, cp = *p & 0x0f;
+		else if (*p >= 0xf0 && *p <= 0xf4)
+			n = 3, cp = *p & 0x07;
+		for (k = 1; n > 0 && k <= n; k++) {
+			if ((p[k] & 0xc0) != 0x80) {
+				n = 0;
+				break;
+			}
+			cp = (cp << 6) | (p[k] & 0x3f);
+		}
+		if (n == 0 || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+			buf_printf(&b, "\\x%02x", *p++);
+			continue;
+		}
+		if (cp == 0x61c || cp == 0x200e || cp == 0x200f ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069))
+			buf_printf(&b, "\\u%04x", cp);
+		else
+			buf_put(&b, p, n + 1);
+		p += n + 1;
+	}
+	return buf_detach(&b, NULL);
+}
 
 static void
 diag_add(struct pos pos, enum severity sev, const char *fmt, va_list ap)
 {
 	struct buf b = BUF_INIT;
+	char *msg;
 
 	buf_vprintf(&b, fmt, ap);
+	msg = sanitize(b.ptr);
+	buf_free(&b);
+	pthread_mutex_lock(&diag_mu);
 	if (ndiags == capdiags) {
 		capdiags = capdiags ? capdiags * 2 : 16;
 		diags = xrealloc(diags, capdiags * sizeof(*diags));
 	}
 	diags[ndiags].pos = pos;
 	diags[ndiags].sev = sev;
-	diags[ndiags].msg = buf_detach(&b, NULL);
-	diags[ndiags].file = xstrdup(pos.file ? pos.file : "glasshouse");
+	diags[ndiags].msg = msg;
+	diags[ndiags].file = sanitize(pos.file ? pos.file : "glasshouse");
 	diags[ndiags].pos.file = diags[ndiags].file;
 	diags[ndiags].seq = ndiags;
 	ndiags++;
@@ -42,6 +112,7 @@ diag_add(struct pos pos, enum severity sev, const char *fmt, va_list ap)
 		nerrors++;
 	else
 		nwarnings++;
+	pthread_mutex_unlock(&diag_mu);
 }
 
 int

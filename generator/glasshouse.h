@@ -106,6 +106,9 @@ void	 model_derive(struct model *);
  * links through url_allowed, guarded against pathological input). */
 char	*md_render(struct arena *, const char *text, size_t len,
 	    struct pos start);
+/* With false, md_render() only checks (for `check`, which shows no
+ * page) and returns "". */
+void	 md_set_html(bool);
 /* The one URL allow-list: http, https, mailto, or relative. */
 bool	 url_allowed(const char *);
 
@@ -124,6 +127,10 @@ void	 render_fini(void);
 /* json.c, csv.c: append to out. */
 void	 json_inventory(const struct model *, enum audience, struct buf *);
 void	 csv_ropa(const struct model *, struct buf *);
+/* atom.c: changes.atom (published decisions only); atom_uuid5 appends
+ * "urn:uuid:" + the RFC 4122 version 5 UUID of name (URL namespace). */
+void	 atom_changes(const struct model *, struct buf *);
+void	 atom_uuid5(const char *name, struct buf *);
 
 /* csv.c: what one Article 30 row holds, computed once for ropa.csv and
  * ropa.html alike. Lists are sorted (by id, key or text) and unique.

@@ -3,8 +3,9 @@
  *
  * One object with keys in a fixed order: audience, organisation,
  * jurisdictions, systems, purposes, recipients, categories (those in
- * use), pages. Lists keep the model's sorted order, so the bytes depend
- * on the content only. Optional values are null, never left out, so a
+ * use), pages, reports (report.c: figures disclosed as on the pages).
+ * Lists keep the model's sorted order, so the bytes depend on the
+ * content only. Optional values are null, never left out, so a
  * consumer sees one shape; staff-only keys (custodian, access,
  * security, owner, review_by, contract, audience, internal) exist only
  * in the internal file, and the public file holds only what the
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "glasshouse.h"
+#include "report.h"
 
 #define JSON_DEPTH	16
 
@@ -498,6 +500,10 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 		jw_end_obj(&w);
 	}
 	jw_end_arr(&w);
+
+	/* report series, disclosed for aud (report.c) */
+	jw_sep(&w, "reports");
+	json_reports(m, aud, out, w.depth);
 
 	buf_puts(out, "\n}\n");
 	buf_free(&tmp);

@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -125,18 +126,21 @@ name_cmp(const void *a, const void *b)
 }
 
 /*
- * Read path into the arena. Returns 0, 1 if it does not exist, -1 on a
- * content error (reported) and -2 on an I/O error (reported).
+ * Read path into the arena (a NULL arena: into a buffer to free()).
+ * Returns 0, 1 if it does not exist, -1 on a content error (reported)
+ * and -2 on an I/O error (reported).
  */
 static int
-read_file(struct model *m, const char *path, char **data, size_t *len)
+read_file(struct arena *a, const char *path, char **data, size_t *len)
 {
 	struct stat st;
 	ssize_t r;
 	size_t got = 0;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_NOCTTY)) == -1) {
+	/* O_NONBLOCK: a FIFO planted in content/ must not hang the build
+	 * (it is refused below as not a regular file) */
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) == -1) {
 		if (errno == ENOENT)
 			return 1;
 		gh_fatal_msg("cannot open '%s': %s", path, strerror(errno));
@@ -158,7 +162,8 @@ read_file(struct model *m, const char *path, char **data, size_t *len)
 		close(fd);
 		return -1;
 	}
-	*data = arena_alloc(&m->arena, (size_t)st.st_size + 1);
+	*data = a != NULL ? arena_alloc(a, (size_t)st.st_size + 1) :
+	    xmalloc((size_t)st.st_size + 1);
 	while (got < (size_t)st.st_size) {
 		r = read(fd, *data + got, (size_t)st.st_size - got);
 		if (r == -1 && errno == EINTR)
@@ -166,6 +171,8 @@ read_file(struct model *m, const char *path, char **data, size_t *len)
 		if (r == -1) {
 			gh_fatal_msg("cannot read '%s': %s", path, strerror(errno));
 			close(fd);
+			if (a == NULL)
+				free(*data);
 			return -2;
 		}
 		if (r == 0)
@@ -190,7 +197,7 @@ join(struct model *m, const char *dir, const char *name)
 
 /* Load one file; markdown splits front matter. Returns -2 on I/O error. */
 static int
-load_one(struct model *m, const char *path, const char *id, bool markdown,
+load_one(struct arena *a, const char *path, const char *id, bool markdown,
     struct srcfile *sf)
 {
 	char *data;
@@ -202,11 +209,15 @@ load_one(struct model *m, const char *path, const char *id, bool markdown,
 	sf->path = path;
 	sf->id = id;
 	sf->pos = (struct pos){ path, 1, 1 };
-	if ((rc = read_file(m, path, &data, &len)) != 0)
+	/* a YAML tree copies what it keeps: its text can go */
+	if ((rc = read_file(markdown ? a : NULL, path, &data, &len)) != 0) {
+		sf->failed = rc == -1;	/* reported: decode skips it */
 		return rc;
+	}
 	if (!markdown) {
-		sf->root = yml_parse(&m->arena, path, data, len, 0, &empty);
+		sf->root = yml_parse(a, path, data, len, 0, &empty);
 		sf->failed = sf->root == NULL && !empty;
+		free(data);
 		return 0;
 	}
 	if (utf8_check(data, len, &bad) != 0) {
@@ -225,11 +236,42 @@ load_one(struct model *m, const char *path, const char *id, bool markdown,
 		return gh_error(sf->pos, "%s", cause);
 	}
 	if (fm != NULL) {
-		sf->root = yml_parse(&m->arena, path, fm, fm_len, fm_line - 1,
+		sf->root = yml_parse(a, path, fm, fm_len, fm_line - 1,
 		    &empty);
 		sf->failed = sf->root == NULL && !empty;
 	}
 	return 0;
+}
+
+/*
+ * Parsing files on two threads: libyaml and the tree building take
+ * most of a large load, and files are independent. Each thread fills
+ * its own slots of the list and allocates from its own arena, which
+ * joins the model's arena afterwards; diagnostics are collected under
+ * a lock and printed sorted, so the order of the threads never shows.
+ */
+#define LOAD_PARALLEL_MIN	64	/* files; fewer load on one thread */
+
+struct load_job {
+	struct srcfile	*v;
+	const char	**paths, **ids;
+	size_t		 from, n, step;
+	bool		 markdown;
+	struct arena	 arena;
+	int		 rc;		/* -2 after an I/O error */
+};
+
+static void *
+load_run(void *arg)
+{
+	struct load_job *j = arg;
+	size_t i;
+
+	for (i = j->from; i < j->n; i += j->step)
+		if (load_one(&j->arena, j->paths[i], j->ids[i], j->markdown,
+		    &j->v[i]) == -2)
+			j->rc = -2;
+	return NULL;
 }
 
 /*
@@ -241,10 +283,13 @@ load_dir(struct model *m, const char *dir, const char *sub, const char *ext,
     struct srclist *out)
 {
 	char *path = join(m, dir, sub), **names = NULL;
-	size_t n = 0, cap = 0, i, extlen = strlen(ext);
+	const char **paths, **ids;
+	size_t n = 0, cap = 0, i, k = 0, extlen = strlen(ext);
+	struct load_job jobs[2];
 	struct dirent *de;
+	pthread_t t;
 	DIR *d;
-	int rc = 0;
+	int threaded;
 
 	if ((d = opendir(path)) == NULL) {
 		if (errno == ENOENT)
@@ -264,7 +309,8 @@ load_dir(struct model *m, const char *dir, const char *sub, const char *ext,
 	}
 	closedir(d);
 	qsort(names, n, sizeof(*names), name_cmp);
-	out->v = arena_alloc(&m->arena, (n + 1) * sizeof(*out->v));
+	paths = arena_alloc(&m->arena, (n + 1) * sizeof(*paths));
+	ids = arena_alloc(&m->arena, (n + 1) * sizeof(*ids));
 	for (i = 0; i < n; i++) {
 		const char *name = names[i], *why;
 		size_t len = strlen(name);
@@ -284,14 +330,25 @@ load_dir(struct model *m, const char *dir, const char *sub, const char *ext,
 			gh_error(p, "invalid file name '%s': %s", name, why);
 			continue;
 		}
-		if ((rc = load_one(m, fpath, id, ext[1] == 'm',
-		    &out->v[out->n])) == -2)
-			break;
-		out->n++;
-		rc = 0;
+		paths[k] = fpath;
+		ids[k++] = id;
 	}
 	free(names);
-	return rc == -2 ? -2 : 0;
+	out->v = arena_alloc(&m->arena, (k + 1) * sizeof(*out->v));
+	out->n = k;
+	for (i = 0; i < 2; i++)
+		jobs[i] = (struct load_job){ out->v, paths, ids, i, k, 2,
+		    ext[1] == 'm', { NULL }, 0 };
+	threaded = k >= LOAD_PARALLEL_MIN &&
+	    pthread_create(&t, NULL, load_run, &jobs[1]) == 0;
+	if (!threaded)
+		jobs[0].step = 1;
+	load_run(&jobs[0]);
+	if (threaded)
+		pthread_join(t, NULL);
+	for (i = 0; i < 2; i++)
+		arena_adopt(&m->arena, &jobs[i].arena);
+	return jobs[0].rc == -2 || jobs[1].rc == -2 ? -2 : 0;
 }
 
 static int
@@ -299,7 +356,7 @@ load_single(struct model *m, const char *dir, const char *name,
     struct srcfile *sf, bool required)
 {
 	char *path = join(m, dir, name);
-	int rc = load_one(m, path, NULL, false, sf);
+	int rc = load_one(&m->arena, path, NULL, false, sf);
 
 	if (rc == 1) {
 		memset(sf, 0, sizeof(*sf));

@@ -351,3 +351,10 @@ page_visible(const struct page *p, enum audience aud)
 {
 	return (aud & AUD_INTERNAL) || p->audience == AUD_PUBLIC;
 }
+
+bool
+decision_published(const struct decision *d)
+{
+	return d->status == DS_ADOPTED && d->audience == AUD_PUBLIC &&
+	    d->public_summary != NULL && d->public_summary[0] != '\0';
+}

@@ -292,6 +292,7 @@ struct member {
 };
 struct committee {
 	struct pos	 pos;
+	struct ynode	*node;		/* members.yaml root, or NULL */
 	bool		 present;	/* members.yaml exists */
 	struct strlist	 required_functions;
 	struct member	*members;
@@ -353,6 +354,9 @@ bool	 recipient_visible(const struct recipient *, enum audience);
 bool	 entry_visible(const struct data_entry *, enum audience);
 bool	 report_visible(const struct report *, enum audience);
 bool	 page_visible(const struct page *, enum audience);
+/* Is the decision published: adopted, not internal, with a
+ * public_summary? Only those reach the public changelog and pages. */
+bool	 decision_published(const struct decision *);
 
 void	 model_init(struct model *);
 void	 model_free(struct model *);

@@ -18,8 +18,11 @@
  * already carry ROOT (relative, so both trees work from file:// and
  * under any prefix); staff-only blocks sit in sections (STAFF, NOTES,
  * ...) that the public build never shows and never fills, so a
- * template cannot leak what is not in its dictionary. The only
- * unescaped insertion is cmark's HTML ({{BODY:none}}).
+ * template cannot leak what is not in its dictionary. The unescaped
+ * insertions are two: cmark's HTML ({{BODY:none}}, {{HTML:none}}), and
+ * the inline SVG charts of render_report.c ({{CHART:none}},
+ * {{SPARK:none}}), which chart.c writes itself from published figures,
+ * escaping every text (& < > " ') and writing only numbers it formats.
  *
  * Visibility is decided only by the predicates in model.h; lists come
  * from sorted model arrays or are sorted here, so output bytes depend
@@ -38,6 +41,8 @@
 #include "tmpl.h"
 #include "write.h"
 #include "render.h"
+#include "pool.h"
+#include "report.h"
 
 #ifndef GH_DATADIR
 #define GH_DATADIR "/usr/local/share/glasshouse"
@@ -54,12 +59,22 @@ struct render_theme render_th;
 static const char *const tpl_kind[T__COUNT] = {
 	"", "", "", "",
 	"index", "category", "purpose", "recipients", "rights", "page",
-	"systems", "system", "ropa"
+	"systems", "system", "ropa",
+	[T_COMMITTEE] = "committee", [T_DECISIONS] = "decisions",
+	[T_CHANGES] = "changes", [T_CHECKS] = "checks", [T_LABEL] = "label",
+	[T_REPORTS] = "reports", [T_REPORT] = "report", [T_RTABLE] = "",
+	[T_ACCESS_INDEX] = "access-index", [T_ACCESS] = "access"
 };
 static const char *const tpl_file[T__COUNT] = {
 	"layout.tpl", "header.tpl", "footer.tpl", "notes.tpl",
 	"index.tpl", "category.tpl", "purpose.tpl", "recipients.tpl",
-	"rights.tpl", "page.tpl", "systems.tpl", "system.tpl", "ropa.tpl"
+	"rights.tpl", "page.tpl", "systems.tpl", "system.tpl", "ropa.tpl",
+	[T_COMMITTEE] = "committee.tpl", [T_DECISIONS] = "decisions.tpl",
+	[T_CHANGES] = "changes.tpl", [T_CHECKS] = "checks.tpl",
+	[T_LABEL] = "label.tpl",
+	[T_REPORTS] = "reports.tpl", [T_REPORT] = "report.tpl",
+	[T_RTABLE] = "report_table.tpl",
+	[T_ACCESS_INDEX] = "access_index.tpl", [T_ACCESS] = "access.tpl"
 };
 
 
@@ -526,42 +541,6 @@ add_notes(struct rctx *rc, struct tmpl_dict *d, const struct notes *n,
 	}
 }
 
-/* The latest committee decision on an item: its public summary in the
- * public build (adopted ones only), more for staff. */
-void
-add_decision(struct rctx *rc, struct tmpl_dict *d, const struct decision *dc)
-{
-	struct tmpl_dict *s;
-	size_t	 i;
-
-	if (dc == NULL)
-		return;
-	if (!rc->staff) {
-		if (dc->audience != AUD_PUBLIC || dc->status != DS_ADOPTED ||
-		    dc->public_summary == NULL)
-			return;
-		s = tmpl_section(d, "CHANGE");
-		tmpl_set(s, "SUMMARY", dc->public_summary);
-		set_date(rc, s, "DATE", &dc->date);
-		return;
-	}
-	s = tmpl_section(d, "DECISION");
-	tmpl_set(s, "TITLE", dc->title);
-	tmpl_set(s, "STATUS", decision_status(dc->status));
-	tmpl_set(s, "ID", dc->id);
-	set_date(rc, s, "DATE", &dc->date);
-	set_opt(s, "PUBLIC_SUMMARY", "TEXT", dc->public_summary);
-	tmpl_set(s, "VISIBILITY", dc->audience == AUD_INTERNAL ? "internal" :
-	    "public");
-	if (dc->rationale_html != NULL && *dc->rationale_html != '\0')
-		set_opt(s, "RATIONALE", "HTML", dc->rationale_html);
-	for (i = 0; i < dc->internal.n; i++) {
-		struct tmpl_dict *x = tmpl_section(s, "DEC_NOTE");
-		tmpl_set(x, "KEY", dc->internal.v[i].key);
-		tmpl_set(x, "TEXT", dc->internal.v[i].text);
-	}
-}
-
 /* Where a data entry comes from, in plain words. */
 static const char *
 source_text(struct rctx *rc, const struct data_entry *e)
@@ -655,7 +634,8 @@ page_begin(struct rctx *rc, int depth, const char *navkey,
 	return d;
 }
 
-/* Expand the page, hand it to the writer, free the dictionary. */
+/* Hand the page to the pool (pool.h), which expands and writes it and
+ * frees the dictionary. */
 void
 page_end(struct rctx *rc, struct tmpl_dict *d, const char *a,
     const char *b, const char *c)
@@ -667,16 +647,9 @@ page_end(struct rctx *rc, struct tmpl_dict *d, const char *a,
 		buf_puts(&rc->path, b);
 	if (c != NULL)
 		buf_puts(&rc->path, c);
-	buf_reset(&rc->out);
-	buf_reset(&rc->tmp);
-	if (tmpl_expand_err(render_th.path[T_LAYOUT], d, &rc->out, &rc->tmp) == -1) {
-		gh_fatal_msg("%s: cannot expand the page templates: %s",
-		    rc->path.ptr, rc->tmp.ptr);
+	/* expanded and written here or on the other render thread */
+	if (pool_page(rc->w, render_th.path[T_LAYOUT], rc->path.ptr, d) == -1)
 		rc->err = -1;
-	} else if (wr_file(rc->w, rc->path.ptr, rc->out.ptr,
-	    rc->out.len) == -1)
-		rc->err = -1;
-	tmpl_dict_free(d);
 }
 
 /* A link to a purpose (PURPOSE section item: TITLE, HREF). */
@@ -791,6 +764,7 @@ entry_row(struct rctx *rc, struct tmpl_dict *d, const struct data_entry *e,
 		tmpl_show(s, "E_TRACKING");
 	if (e->sold)
 		tmpl_show(s, "E_SOLD");
+	gov_entry_gaps(rc, s, e);	/* "not yet documented" */
 }
 
 /* A source file's path inside the content directory ("purposes/x.md"),
@@ -1011,6 +985,7 @@ render_index(struct rctx *rc)
 		    m->site.dpo.name : "Data protection officer");
 		set_opt(x, "DPO_EMAIL", "EMAIL", m->site.dpo.email);
 	}
+	gov_site_gaps(rc, s);		/* "not yet documented" */
 	if (rc->staff) {
 		tmpl_set_int(c, "NSYSTEMS", (long long)m->nsystems);
 		set_href(rc, c, "SYSTEMS_HREF", "systems/index.html", NULL,
@@ -1182,6 +1157,7 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 		else
 			set_opt(c, "AUTOMATED", "TEXT", p->automated_decisions);
 	}
+	gov_purpose_gaps(rc, c, p);	/* "not yet documented" */
 	set_href(rc, c, "RIGHTS_HREF", "rights.html", NULL, NULL);
 	set_href(rc, c, "INDEX_HREF", "index.html", NULL, NULL);
 	add_decision(rc, c, p->decision);
@@ -1443,6 +1419,7 @@ render_rights(struct rctx *rc)
 		tmpl_show(c, "GDPR");
 	if (st->jurisdictions & JUR_CCPA)
 		tmpl_show(c, "CCPA");
+	gov_site_gaps(rc, c);		/* "not yet documented" */
 	set_href(rc, c, "INDEX_HREF", "index.html", NULL, NULL);
 	page_end(rc, d, "rights.html", NULL, NULL);
 }
@@ -1676,18 +1653,27 @@ build_nav(struct rctx *rc)
 	const struct model *m = rc->m;
 	size_t	 i, n = 0;
 
-	rc->nav = xcalloc(6 + m->npages, sizeof *rc->nav);
+	rc->nav = xcalloc(16 + m->npages, sizeof *rc->nav);
 	rc->nav[n++] = (struct navitem){ "index", "index.html", "Overview" };
+	rc->nav[n++] = (struct navitem){ "label", "label.html",
+	    "Privacy label" };
 	rc->nav[n++] = (struct navitem){ "recipients", "recipients.html",
 	    "Who receives data" };
 	rc->nav[n++] = (struct navitem){ "rights", "rights.html",
 	    "Your rights" };
+	rc->nav[n++] = (struct navitem){ "changes", "changes.html",
+	    "Changes" };
 	if (rc->staff) {
 		rc->nav[n++] = (struct navitem){ "systems",
 		    "systems/index.html", "Systems" };
 		rc->nav[n++] = (struct navitem){ "ropa", "ropa.html",
 		    "Record of processing" };
+		rc->nav[n++] = (struct navitem){ "committee",
+		    "committee/index.html", "Committee" };
+		rc->nav[n++] = (struct navitem){ "checks", "checks.html",
+		    "Checks" };
 	}
+	n += report_nav(rc, rc->nav + n);	/* Reports; Access (staff) */
 	for (i = 0; i < m->npages; i++) {
 		const struct page *pg = m->pages[i];
 		if (!page_visible(pg, rc->aud))
@@ -1802,6 +1788,9 @@ render_site(const struct model *m, enum audience aud, struct writer *w)
 		csv_ropa(m, &rc.out);
 		emit_raw(&rc, "ropa.csv", rc.out.ptr, rc.out.len);
 	}
+	if (rc.err == 0)
+		render_gov(&rc);	/* label, changes; committee, checks */
+	render_reports(&rc);	/* reports/, access/; the disclosure guard */
 	emit_raw(&rc, "style.css", render_th.css, render_th.css_len);
 	buf_reset(&rc.out);
 	json_inventory(m, aud, &rc.out);

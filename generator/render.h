@@ -17,6 +17,8 @@ enum tpl {
 	T_LAYOUT, T_HEADER, T_FOOTER, T_NOTES,
 	T_INDEX, T_CATEGORY, T_PURPOSE, T_RECIPIENTS, T_RIGHTS, T_PAGE,
 	T_SYSTEMS, T_SYSTEM, T_ROPA,
+	T_COMMITTEE, T_DECISIONS, T_CHANGES, T_CHECKS, T_LABEL,	/* render_gov.c */
+	T_REPORTS, T_REPORT, T_RTABLE, T_ACCESS_INDEX, T_ACCESS, /* render_report.c */
 	T__COUNT
 };
 
@@ -107,5 +109,15 @@ void	set_joined(struct rctx *rc, struct tmpl_dict *d, const char *key,
 void	emit_raw(struct rctx *rc, const char *name, const void *data, size_t len);
 int	is_none(const char *s);
 const char *	content_path(const struct rctx *rc, const char *path);
+
+/* render_gov.c: the governance pages (label, changes, and for staff
+ * committee, decision log, checks); add_decision above lives there too,
+ * with the "not yet documented" markers other pages show. */
+void	render_gov(struct rctx *rc);
+void	gov_purpose_gaps(struct rctx *rc, struct tmpl_dict *d,
+	        const struct purpose *p);
+void	gov_entry_gaps(struct rctx *rc, struct tmpl_dict *row,
+	        const struct data_entry *e);
+void	gov_site_gaps(struct rctx *rc, struct tmpl_dict *d);
 
 #endif

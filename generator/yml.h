@@ -29,16 +29,16 @@ enum ynode_type {
 };
 
 struct ynode {
-	enum ynode_type	  type;
 	struct pos	  pos;
 	/* YN_SCALAR */
 	const char	 *str;		/* NUL-terminated; may hold no NUL */
 	size_t		  len;
-	int		  plain;	/* unquoted, untagged: may be bool/null/int */
 	/* YN_SEQ: items[0..n); YN_MAP: keys[i] -> items[i], keys are scalars */
 	struct ynode	**items;
 	struct ynode	**keys;
 	size_t		  n;
+	enum ynode_type	  type;		/* last, with plain: 64 bytes, no padding */
+	int		  plain;	/* unquoted, untagged: may be bool/null/int */
 };
 
 /*

@@ -85,7 +85,9 @@ static const char site_ok[] =
 static const char purpose_ok[] =
     "title: Delivering your order\n"
     "summary: We deliver.\n"
-    "legal_basis: contract\n";
+    "legal_basis: contract\n"
+    "benefit: Your order arrives.\n"
+    "automated_decisions: none\n";
 
 static const char system_ok[] =
     "name: Shop\n"
@@ -94,7 +96,9 @@ static const char system_ok[] =
     "  - category: user.contact.email\n"
     "    subjects: [customer]\n"
     "    purposes: [delivery]\n"
-    "    retention: 6 years after last order\n";
+    "    retention: 6 years after last order\n"
+    "    required: contract\n"
+    "locations: [GB]\n";
 
 /* Decode, check and derive; the model stays for inspection. */
 static void
@@ -581,7 +585,9 @@ test_transfers_only_under_gdpr(void **state)
 	put(&src.recipients, "recipients.yaml", NULL,
 	    "acme: {name: Acme, country: CN}\n");
 	run();
-	assert_diags("");
+	assert_diags("recipients.yaml:1:1: warning: recipient 'acme' receives "
+	    "no data (no data entry is shared with it and it runs no "
+	    "system)\n");
 }
 
 static void
@@ -799,7 +805,9 @@ test_derive_and_audiences(void **state)
 	add(PAG, "pages/a.md", "a", "title: A\naudience: internal\n");
 	add(PAG, "pages/b.md", "b", "title: B\n");
 	run();
-	assert_diags("");
+	/* No errors; the completeness warnings these bare entries get
+	 * are test_complete.c's business. */
+	assert_int_equal(diag_errors(), 0);
 
 	assert_string_equal(m.systems[0]->id, "b");
 	assert_string_equal(m.systems[1]->id, "b-x");
@@ -885,9 +893,7 @@ static void
 test_many_unknown_refs_stay_fast(void **state)
 {
 	struct buf rc = BUF_INIT, inv = BUF_INIT;
-	struct timespec t0, t1;
 	size_t i;
-	double ms;
 
 	/* 5,000 recipients and an entry sharing with 20,000 unknown ones:
 	 * "did you mean" would cost 10^8 edit distances; the hint budget
@@ -903,14 +909,21 @@ test_many_unknown_refs_stay_fast(void **state)
 	put(&src.recipients, "recipients.yaml", NULL, rc.ptr);
 	add(INV, "inventory/s.yaml", "s", inv.ptr);
 	add(PUR, "purposes/p.md", "p", purpose_ok);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	run();
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
-	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 	assert_int_equal(diag_errors(), 20000);
-	if (ms > 2000)
-		fail_msg("took %.0f ms", ms);
+	/* The budget, not a stopwatch: at most 256 searches gave hints. */
+	{
+		char *text = diag_text();
+		size_t hints = 0;
+		const char *p = text;
+
+		while ((p = strstr(p, "did you mean")) != NULL) {
+			hints++;
+			p++;
+		}
+		assert_true(hints <= 256);
+		free(text);
+	}
 	diag_reset();
 	buf_free(&rc);
 	buf_free(&inv);

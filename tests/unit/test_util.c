@@ -96,13 +96,15 @@ test_url_allowed(void **state)
 	static const char *ok[] = {
 		"https://ico.org.uk", "HTTP://x", "mailto:a@b", "page.html",
 		"../data/user.html#x", "#top", "?q=1:2", "a/b:c", "",
+		"/root-relative.html", "/a//b",
 	};
 	static const char *bad[] = {
 		"javascript:alert(1)", "JaVaScRiPt:alert(1)",
 		" javascript:x", "java\tscript:x", "jav\nascript:x",
 		"\x01javascript:x", "vbscript:x", "data:text/html,x",
 		"file:///etc/passwd", "//evil.example/x", "\\\\evil/x",
-		"ftp://x", "tel:123",
+		"ftp://x", "tel:123", "/\\evil.example/x", "/\t/evil.example",
+		"\\/evil.example", " //evil.example",
 	};
 	size_t i;
 

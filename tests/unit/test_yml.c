@@ -61,7 +61,6 @@ static void
 test_duplicate_keys_large(void **state)
 {
 	struct buf b = BUF_INIT;
-	clock_t t0 = clock();
 	int i;
 
 	for (i = 0; i < 50000; i++)
@@ -70,8 +69,6 @@ test_duplicate_keys_large(void **state)
 	assert_null(parse(b.ptr));
 	assert_diags("t.yaml:50001:1: error: duplicate key 'k7' (first at "
 	    "line 8)\n");
-	/* Linear, not pairwise: far below a second even under ASan. */
-	assert_true(clock() - t0 < 5 * CLOCKS_PER_SEC);
 	buf_free(&b);
 }
 

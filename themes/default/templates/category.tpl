@@ -64,19 +64,19 @@
 <h2 id="detail-h">In detail</h2>
 <p>Each row is one place where we keep this data.</p>
 <div class="table-wrap" role="region" aria-labelledby="detail-h" tabindex="0">
-<table class="data">
+<table class="data stack">
 <thead>
 <tr><th scope="col">Kept in</th><th scope="col">About</th><th scope="col">Used for</th><th scope="col">How long</th><th scope="col">From</th><th scope="col">Shared with</th><th scope="col">Do you have to give it?</th></tr>
 </thead>
 <tbody>
 {{#ENTRY}}<tr>
-<th scope="row">{{#E_SYSTEM}}{{#SYS_LINK}}<a href="{{HREF}}">{{NAME}}</a>{{/SYS_LINK}}{{#SYS_NOLINK}}{{NAME}}{{/SYS_NOLINK}}{{/E_SYSTEM}}</th>
-<td>{{#E_SUBJECT}}<span class="item">{{NAME}}</span>{{/E_SUBJECT}}</td>
-<td>{{#E_PURPOSE}}<span class="item"><a href="{{HREF}}">{{TITLE}}</a></span>{{/E_PURPOSE}}</td>
-<td>{{RETENTION}}</td>
-<td>{{SOURCE}}</td>
-<td>{{#E_RECIPIENT}}<span class="item"><a href="{{HREF}}">{{NAME}}</a></span>{{/E_RECIPIENT}}{{#E_NOT_SHARED}}<span class="none">No one</span>{{/E_NOT_SHARED}}</td>
-<td>{{REQUIRED}}{{#E_NOT_LINKED}}<span class="item note">Not linked to your identity</span>{{/E_NOT_LINKED}}{{#E_TRACKING}}<span class="item note">Used to track you across other companies' sites</span>{{/E_TRACKING}}{{#E_SOLD}}<span class="item note">Sold</span>{{/E_SOLD}}</td>
+<th scope="row" data-label="Kept in">{{#E_SYSTEM}}{{#SYS_LINK}}<a href="{{HREF}}">{{NAME}}</a>{{/SYS_LINK}}{{#SYS_NOLINK}}{{NAME}}{{/SYS_NOLINK}}{{/E_SYSTEM}}</th>
+<td data-label="About">{{#E_SUBJECT}}<span class="item">{{NAME}}</span>{{/E_SUBJECT}}</td>
+<td data-label="Used for">{{#E_PURPOSE}}<span class="item"><a href="{{HREF}}">{{TITLE}}</a></span>{{/E_PURPOSE}}</td>
+<td data-label="How long">{{RETENTION}}</td>
+<td data-label="From">{{SOURCE}}</td>
+<td data-label="Shared with">{{#E_RECIPIENT}}<span class="item"><a href="{{HREF}}">{{NAME}}</a></span>{{/E_RECIPIENT}}{{#E_NOT_SHARED}}<span class="none">No one</span>{{/E_NOT_SHARED}}</td>
+<td data-label="Do you have to give it?">{{REQUIRED}}{{#E_REQUIRED_UNDOCUMENTED}}<span class="undocumented">Not yet documented</span>{{/E_REQUIRED_UNDOCUMENTED}}{{#E_NOT_LINKED}}<span class="item note">Not linked to your identity</span>{{/E_NOT_LINKED}}{{#E_TRACKING}}<span class="item note">Used to track you across other companies' sites</span>{{/E_TRACKING}}{{#E_SOLD}}<span class="item note">Sold</span>{{/E_SOLD}}{{#E_SOLD_UNDOCUMENTED}}<span class="item note">Sold or shared: <span class="undocumented">not yet documented</span></span>{{/E_SOLD_UNDOCUMENTED}}</td>
 </tr>
 {{/ENTRY}}
 </tbody>

@@ -2,7 +2,7 @@
 {{! index.tpl - what we collect and why, at a glance. }}
 {{! GROUP: NAME ID, GROUP_DESC(TEXT), CATEGORY: NAME KEY HREF, CAT_DESC(TEXT), CAT_SPECIAL, }}
 {{! CAT_PURPOSE(TITLE HREF), CAT_NO_PURPOSES, CAT_RETENTION(TEXT), CAT_SOURCE(TEXT), CAT_RECIPIENT(NAME HREF). }}
-{{! CARD: TITLE SUMMARY HREF BASIS, CARD_STATUS(TEXT), CARD_SPECIAL. CONTACT: ADDRESS EMAIL, CONTACT_PHONE, CONTACT_DPO. }}
+{{! CARD: TITLE SUMMARY HREF BASIS, CARD_STATUS(TEXT), CARD_SPECIAL. CONTACT: ADDRESS EMAIL, CONTACT_PHONE, CONTACT_DPO, DPO_UNDOCUMENTED. }}
 <div class="intro">
 <h1>{{PAGE_TITLE}}</h1>
 <p class="lead">This is how {{ORG_NAME}} uses personal data: what we collect, why, how long we keep it, where it comes from and who we share it with. Follow any link for the full detail.</p>
@@ -87,6 +87,8 @@
 <p>{{ORG_NAME}}, {{ADDRESS}}</p>
 {{#CONTACT_DPO}}<p>Our data protection officer: {{NAME}}{{#DPO_EMAIL}}, <a href="mailto:{{EMAIL}}">{{EMAIL}}</a>{{/DPO_EMAIL}}</p>
 {{/CONTACT_DPO}}
+{{#DPO_UNDOCUMENTED}}<p>Our data protection officer: <span class="undocumented">not yet documented</span></p>
+{{/DPO_UNDOCUMENTED}}
 </section>
 {{/CONTACT}}
 {{>NOTES}}

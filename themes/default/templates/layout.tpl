@@ -10,6 +10,7 @@
 {{/NOINDEX}}
 <title>{{DOC_TITLE}}</title>
 <link rel="stylesheet" href="{{ROOT}}style.css">
+<link rel="alternate" type="application/atom+xml" title="What has changed" href="{{ROOT}}changes.atom">
 </head>
 <body class="page-{{PAGE_KIND}}">
 <a class="skip-link" href="#main">Skip to main content</a>

@@ -4,6 +4,8 @@
 {{! BASIS(LABEL PLAIN KEY), LEGITIMATE_INTEREST(TEXT), SPECIAL, SPECIAL_CONDITION(LABEL PLAIN), BENEFIT(TEXT), USE(NAME), }}
 {{! RECIPIENT(NAME ROLE COUNTRY HREF REC_PURPOSE), NO_RECIPIENTS, CHOICE_CONSENT(WITHDRAW), CHOICE_OBJECT, CHOICE_CONTRACT, }}
 {{! CHOICE_LAW, CHOICE_OTHER, AUTOMATED(TEXT), NO_AUTOMATED, CHANGE, DECISION, STAFF_FIELDS, NOTES. }}
+{{! "Not yet documented" markers: BENEFIT_UNDOCUMENTED, AUTOMATED_UNDOCUMENTED, E_REQUIRED_UNDOCUMENTED, E_SOLD_UNDOCUMENTED. }}
+{{! CHANGE (public): SUMMARY DECIDED DATETIME ID HREF. DECISION (staff): DECIDED DATETIME ID HREF TITLE STATUS VISIBILITY ... }}
 <nav class="breadcrumb" aria-label="Breadcrumb">
 <ol>
 <li><a href="{{INDEX_HREF}}#purposes">Why we use your data</a></li>
@@ -17,11 +19,13 @@
 {{/RETIRED}}
 {{#PROPOSED}}<p class="callout callout-staff">Proposed: not in use yet and not published.</p>
 {{/PROPOSED}}
-{{#CHANGE}}<p class="callout callout-change"><strong>Recent change (<time datetime="{{DATETIME}}">{{DATE}}</time>):</strong> {{SUMMARY}}</p>
+{{#CHANGE}}<p class="callout callout-change"><strong>Recent change:</strong> {{SUMMARY}} <span class="provenance">Decided on <time datetime="{{DATETIME}}">{{DECIDED}}</time> — <a href="{{HREF}}">{{ID}}</a></span></p>
 {{/CHANGE}}
 
 {{#BENEFIT}}<p class="benefit"><strong>What you get:</strong> {{TEXT}}</p>
 {{/BENEFIT}}
+{{#BENEFIT_UNDOCUMENTED}}<p class="benefit"><strong>What you get:</strong> <span class="undocumented">Not yet documented</span></p>
+{{/BENEFIT_UNDOCUMENTED}}
 <dl class="keyfacts">
 {{#BASIS}}<div><dt>Legal basis</dt><dd>{{LABEL}}</dd></div>
 {{/BASIS}}
@@ -41,19 +45,19 @@
 {{#NO_DATA}}<p>This purpose does not use any personal data we list.</p>
 {{/NO_DATA}}
 {{#HAS_DATA}}<div class="table-wrap" role="region" aria-labelledby="data-h" tabindex="0">
-<table class="data">
+<table class="data stack">
 <thead>
 <tr><th scope="col">Data</th><th scope="col">About</th><th scope="col">How long we keep it</th><th scope="col">From</th><th scope="col">Shared with</th><th scope="col">Do you have to give it?</th><th scope="col">Kept in</th></tr>
 </thead>
 <tbody>
 {{#ENTRY}}<tr>
-<th scope="row">{{#E_CATEGORY}}<a href="{{HREF}}">{{NAME}}</a>{{#CAT_SPECIAL}} <span class="tag tag-special">Sensitive</span>{{/CAT_SPECIAL}}{{/E_CATEGORY}}</th>
-<td>{{#E_SUBJECT}}<span class="item">{{NAME}}</span>{{/E_SUBJECT}}</td>
-<td>{{RETENTION}}</td>
-<td>{{SOURCE}}</td>
-<td>{{#E_RECIPIENT}}<span class="item"><a href="{{HREF}}">{{NAME}}</a></span>{{/E_RECIPIENT}}{{#E_NOT_SHARED}}<span class="none">No one</span>{{/E_NOT_SHARED}}</td>
-<td>{{REQUIRED}}{{#E_NOT_LINKED}}<span class="item note">Not linked to your identity</span>{{/E_NOT_LINKED}}{{#E_TRACKING}}<span class="item note">Used to track you across other companies' sites</span>{{/E_TRACKING}}{{#E_SOLD}}<span class="item note">Sold</span>{{/E_SOLD}}</td>
-<td>{{#E_SYSTEM}}{{#SYS_LINK}}<a href="{{HREF}}">{{NAME}}</a>{{/SYS_LINK}}{{#SYS_NOLINK}}{{NAME}}{{/SYS_NOLINK}}{{/E_SYSTEM}}</td>
+<th scope="row" data-label="Data">{{#E_CATEGORY}}<a href="{{HREF}}">{{NAME}}</a>{{#CAT_SPECIAL}} <span class="tag tag-special">Sensitive</span>{{/CAT_SPECIAL}}{{/E_CATEGORY}}</th>
+<td data-label="About">{{#E_SUBJECT}}<span class="item">{{NAME}}</span>{{/E_SUBJECT}}</td>
+<td data-label="How long we keep it">{{RETENTION}}</td>
+<td data-label="From">{{SOURCE}}</td>
+<td data-label="Shared with">{{#E_RECIPIENT}}<span class="item"><a href="{{HREF}}">{{NAME}}</a></span>{{/E_RECIPIENT}}{{#E_NOT_SHARED}}<span class="none">No one</span>{{/E_NOT_SHARED}}</td>
+<td data-label="Do you have to give it?">{{REQUIRED}}{{#E_REQUIRED_UNDOCUMENTED}}<span class="undocumented">Not yet documented</span>{{/E_REQUIRED_UNDOCUMENTED}}{{#E_NOT_LINKED}}<span class="item note">Not linked to your identity</span>{{/E_NOT_LINKED}}{{#E_TRACKING}}<span class="item note">Used to track you across other companies' sites</span>{{/E_TRACKING}}{{#E_SOLD}}<span class="item note">Sold</span>{{/E_SOLD}}{{#E_SOLD_UNDOCUMENTED}}<span class="item note">Sold or shared: <span class="undocumented">not yet documented</span></span>{{/E_SOLD_UNDOCUMENTED}}</td>
+<td data-label="Kept in">{{#E_SYSTEM}}{{#SYS_LINK}}<a href="{{HREF}}">{{NAME}}</a>{{/SYS_LINK}}{{#SYS_NOLINK}}{{NAME}}{{/SYS_NOLINK}}{{/E_SYSTEM}}</td>
 </tr>
 {{/ENTRY}}
 </tbody>
@@ -104,6 +108,11 @@
 <p>You can ask for a person to review any such decision, give your point of view and contest it.</p>
 </section>
 {{/AUTOMATED}}
+{{#AUTOMATED_UNDOCUMENTED}}<section aria-labelledby="auto-h">
+<h2 id="auto-h">Automated decisions</h2>
+<p><span class="undocumented">Not yet documented.</span> Ask us at <a href="mailto:{{ORG_EMAIL}}">{{ORG_EMAIL}}</a> whether any decision about you is made by automated means alone for this purpose.</p>
+</section>
+{{/AUTOMATED_UNDOCUMENTED}}
 {{#NO_AUTOMATED}}<section aria-labelledby="auto-h">
 <h2 id="auto-h">Automated decisions</h2>
 <p>We make no decisions about you by automated means alone for this purpose.</p>
@@ -130,10 +139,10 @@
 {{/STAFF_FIELDS}}
 {{#DECISION}}<section class="staff" aria-labelledby="decision-h">
 <h2 id="decision-h">Latest committee decision</h2>
-<p><strong>{{TITLE}}</strong> ({{STATUS}}, <time datetime="{{DATETIME}}">{{DATE}}</time>, {{VISIBILITY}}){{#PUBLIC_SUMMARY}}. Public summary: {{TEXT}}{{/PUBLIC_SUMMARY}}</p>
+<p class="provenance">Decided on <time datetime="{{DATETIME}}">{{DECIDED}}</time> — <a href="{{HREF}}">{{ID}}</a></p>
+<p><strong>{{TITLE}}</strong> ({{STATUS}}, {{VISIBILITY}}){{#PUBLIC_SUMMARY}}. Public summary: {{TEXT}}{{/PUBLIC_SUMMARY}}</p>
 {{#RATIONALE}}<div class="prose rationale">{{HTML:none}}</div>
 {{/RATIONALE}}
-<p class="meta">Decision <code>{{ID}}</code></p>
 {{#DEC_NOTE}}<p class="meta"><strong>{{KEY}}:</strong> {{TEXT}}</p>
 {{/DEC_NOTE}}
 </section>

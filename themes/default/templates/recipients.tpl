@@ -29,13 +29,13 @@
 {{/HAS_RUNS}}
 {{#IS_SOURCE}}<dt>We receive from them</dt><dd>{{#R_SOURCE_CATEGORY}}<span class="item"><a href="{{HREF}}">{{NAME}}</a></span>{{/R_SOURCE_CATEGORY}}</dd>
 {{/IS_SOURCE}}
-{{#CHANGE}}<dt>Recent change</dt><dd>{{SUMMARY}} (<time datetime="{{DATETIME}}">{{DATE}}</time>)</dd>
+{{#CHANGE}}<dt>Recent change</dt><dd>{{SUMMARY}} <span class="provenance">Decided on <time datetime="{{DATETIME}}">{{DECIDED}}</time> — <a href="{{HREF}}">{{ID}}</a></span></dd>
 {{/CHANGE}}
 {{#STAFF_FIELDS}}<dt class="staff-dt">Published to</dt><dd>{{VISIBILITY}}</dd>
 {{#CONTRACT}}<dt class="staff-dt">Contract</dt><dd><a href="{{URL}}">{{URL}}</a></dd>
 {{/CONTRACT}}
 {{/STAFF_FIELDS}}
-{{#DECISION}}<dt class="staff-dt">Latest decision</dt><dd>{{TITLE}} ({{STATUS}}, <time datetime="{{DATETIME}}">{{DATE}}</time>, {{VISIBILITY}}){{#RATIONALE}}<div class="prose rationale">{{HTML:none}}</div>{{/RATIONALE}} <code>{{ID}}</code>{{#DEC_NOTE}}<br><strong>{{KEY}}:</strong> {{TEXT}}{{/DEC_NOTE}}</dd>
+{{#DECISION}}<dt class="staff-dt">Latest decision</dt><dd><span class="provenance">Decided on <time datetime="{{DATETIME}}">{{DECIDED}}</time> — <a href="{{HREF}}">{{ID}}</a></span>: {{TITLE}} ({{STATUS}}, {{VISIBILITY}}){{#RATIONALE}}<div class="prose rationale">{{HTML:none}}</div>{{/RATIONALE}}{{#DEC_NOTE}}<br><strong>{{KEY}}:</strong> {{TEXT}}{{/DEC_NOTE}}</dd>
 {{/DECISION}}
 </dl>
 {{>NOTES}}

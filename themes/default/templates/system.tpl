@@ -26,19 +26,19 @@
 <section>
 <h2 id="data-h">Data held</h2>
 <div class="table-wrap" role="region" aria-labelledby="data-h" tabindex="0">
-<table class="data">
+<table class="data stack">
 <thead>
 <tr><th scope="col">Data</th><th scope="col">About</th><th scope="col">Used for</th><th scope="col">Retention</th><th scope="col">Source</th><th scope="col">Shared with</th><th scope="col">Required</th></tr>
 </thead>
 <tbody>
 {{#ENTRY}}<tr>
-<th scope="row">{{#E_CATEGORY}}<a href="{{HREF}}">{{NAME}}</a>{{#CAT_SPECIAL}} <span class="tag tag-special">Sensitive</span>{{/CAT_SPECIAL}} <code class="key">{{KEY}}</code>{{/E_CATEGORY}}</th>
-<td>{{#E_SUBJECT}}<span class="item">{{NAME}}</span>{{/E_SUBJECT}}</td>
-<td>{{#E_PURPOSE}}<span class="item"><a href="{{HREF}}">{{TITLE}}</a></span>{{/E_PURPOSE}}</td>
-<td>{{RETENTION}}</td>
-<td>{{SOURCE}}</td>
-<td>{{#E_RECIPIENT}}<span class="item"><a href="{{HREF}}">{{NAME}}</a></span>{{/E_RECIPIENT}}{{#E_NOT_SHARED}}<span class="none">No one</span>{{/E_NOT_SHARED}}</td>
-<td>{{REQUIRED}}{{#E_NOT_LINKED}}<span class="item note">Not linked</span>{{/E_NOT_LINKED}}{{#E_TRACKING}}<span class="item note">Tracking</span>{{/E_TRACKING}}{{#E_SOLD}}<span class="item note">Sold</span>{{/E_SOLD}}</td>
+<th scope="row" data-label="Data">{{#E_CATEGORY}}<a href="{{HREF}}">{{NAME}}</a>{{#CAT_SPECIAL}} <span class="tag tag-special">Sensitive</span>{{/CAT_SPECIAL}} <code class="key">{{KEY}}</code>{{/E_CATEGORY}}</th>
+<td data-label="About">{{#E_SUBJECT}}<span class="item">{{NAME}}</span>{{/E_SUBJECT}}</td>
+<td data-label="Used for">{{#E_PURPOSE}}<span class="item"><a href="{{HREF}}">{{TITLE}}</a></span>{{/E_PURPOSE}}</td>
+<td data-label="Retention">{{RETENTION}}</td>
+<td data-label="Source">{{SOURCE}}</td>
+<td data-label="Shared with">{{#E_RECIPIENT}}<span class="item"><a href="{{HREF}}">{{NAME}}</a></span>{{/E_RECIPIENT}}{{#E_NOT_SHARED}}<span class="none">No one</span>{{/E_NOT_SHARED}}</td>
+<td data-label="Required">{{REQUIRED}}{{#E_REQUIRED_UNDOCUMENTED}}<span class="undocumented">Not yet documented</span>{{/E_REQUIRED_UNDOCUMENTED}}{{#E_NOT_LINKED}}<span class="item note">Not linked</span>{{/E_NOT_LINKED}}{{#E_TRACKING}}<span class="item note">Tracking</span>{{/E_TRACKING}}{{#E_SOLD}}<span class="item note">Sold</span>{{/E_SOLD}}{{#E_SOLD_UNDOCUMENTED}}<span class="item note">Sold or shared: <span class="undocumented">not yet documented</span></span>{{/E_SOLD_UNDOCUMENTED}}</td>
 </tr>
 {{/ENTRY}}
 </tbody>
@@ -47,10 +47,10 @@
 </section>
 {{#DECISION}}<section aria-labelledby="decision-h">
 <h2 id="decision-h">Latest committee decision</h2>
-<p><strong>{{TITLE}}</strong> ({{STATUS}}, <time datetime="{{DATETIME}}">{{DATE}}</time>, {{VISIBILITY}}){{#PUBLIC_SUMMARY}}. Public summary: {{TEXT}}{{/PUBLIC_SUMMARY}}</p>
+<p class="provenance">Decided on <time datetime="{{DATETIME}}">{{DECIDED}}</time> — <a href="{{HREF}}">{{ID}}</a></p>
+<p><strong>{{TITLE}}</strong> ({{STATUS}}, {{VISIBILITY}}){{#PUBLIC_SUMMARY}}. Public summary: {{TEXT}}{{/PUBLIC_SUMMARY}}</p>
 {{#RATIONALE}}<div class="prose rationale">{{HTML:none}}</div>
 {{/RATIONALE}}
-<p class="meta">Decision <code>{{ID}}</code></p>
 {{#DEC_NOTE}}<p class="meta"><strong>{{KEY}}:</strong> {{TEXT}}</p>
 {{/DEC_NOTE}}
 </section>
