@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "glasshouse.h"
+#include "pool.h"
 #include "write.h"
 
 static const char usage_text[] =
@@ -93,6 +95,25 @@ opt_value(int argc, char **argv, int *i, const char *shrt, const char *lng,
 	return 1;
 }
 
+/* Options of build that check does not take. */
+static int
+is_build_option(const char *a)
+{
+	static const char *const opts[] = {
+		"-o", "--output", "--audience", "--theme", "--force", "-q",
+		"--quiet"
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
+		n = strlen(opts[i]);
+		if (strncmp(a, opts[i], n) == 0 && (a[n] == '\0' ||
+		    a[n] == '=' || (n == 2 && opts[i][1] != 'q')))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 parse_args(int argc, char **argv, struct options *o)
 {
@@ -170,7 +191,12 @@ parse_args(int argc, char **argv, struct options *o)
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(usage_text, stdout);
 			exit(EXIT_OK);
-		} else if (a[0] == '-')
+		} else if (!o->build && is_build_option(a))
+			return usage_error("option '%s' is for 'build' only "
+			    "(check writes nothing)", a);
+		else if (o->build && strncmp(a, "--format", 8) == 0)
+			return usage_error("option '%s' is for 'check' only", a);
+		else if (a[0] == '-')
 			return usage_error("unknown option '%s'", a);
 		else
 			return usage_error("unexpected argument '%s'", a);
@@ -241,6 +267,57 @@ default_theme(struct model *m)
 	return GH_DATADIR "/themes/default";
 }
 
+/* One audience's site, for a thread of its own. */
+struct audience_job {
+	const struct model	*m;
+	struct writer		*w;
+	enum audience		 aud;
+	int			 rc;
+};
+
+static void *
+render_job(void *arg)
+{
+	struct audience_job *j = arg;
+
+	j->rc = render_site(j->m, j->aud, j->w);
+	pool_help();	/* then expand the other site's pages */
+	return NULL;
+}
+
+/*
+ * Render the audiences asked for; both at once on two threads (the
+ * renderer shares only the read-only model and templates; dictionaries,
+ * buffers and scratch memory are per site, and the writer takes files
+ * from both). The public site is the smaller: its thread then expands
+ * pages of the internal one (pool.h). Each file's bytes do not depend
+ * on the thread or the order.
+ */
+static int
+render_audiences(const struct model *m, unsigned audiences, struct writer *w)
+{
+	struct audience_job pub = { m, w, AUD_PUBLIC, 0 };
+	pthread_t t;
+	int threaded = 0, rc = 0;
+
+	if ((audiences & AUD_PUBLIC) && (audiences & AUD_INTERNAL)) {
+		pool_begin();
+		threaded = pthread_create(&t, NULL, render_job, &pub) == 0;
+	}
+	if ((audiences & AUD_PUBLIC) && !threaded)
+		pub.rc = render_site(m, AUD_PUBLIC, w);
+	if (audiences & AUD_INTERNAL)
+		rc = render_site(m, AUD_INTERNAL, w);
+	if ((audiences & AUD_PUBLIC) && (audiences & AUD_INTERNAL)) {
+		pool_end();
+		if (threaded)
+			pthread_join(t, NULL);
+		if (pool_failures() > 0 && rc == 0)
+			rc = -1;
+	}
+	return pub.rc != 0 ? pub.rc : rc;
+}
+
 static int
 build(const struct options *o, struct model *m)
 {
@@ -269,10 +346,7 @@ build(const struct options *o, struct model *m)
 		render_fini();
 		return EXIT_IO;
 	}
-	if (((o->audiences & AUD_PUBLIC) &&
-	    render_site(m, AUD_PUBLIC, w) != 0) ||
-	    ((o->audiences & AUD_INTERNAL) &&
-	    render_site(m, AUD_INTERNAL, w) != 0)) {
+	if (render_audiences(m, o->audiences, w) != 0) {
 		wr_abort(w);
 		rc = diag_errors() ? EXIT_CONTENT : EXIT_IO;
 	} else if (wr_commit(w, &ws) != 0)
@@ -298,6 +372,8 @@ main(int argc, char **argv)
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
 	model_init(&m);
+	if (!o.build)
+		md_set_html(false);
 	if (set_today(&m) != 0) {
 		model_free(&m);
 		return EXIT_USAGE;

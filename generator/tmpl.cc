@@ -15,15 +15,29 @@
  *  - it throws C++ exceptions (bad_alloc at least): every function
  *    catches everything; out of memory aborts like the C x* wrappers.
  *
- * Expansions hold the capture mutex, so they are serialised; ctemplate
- * expands a page in ~20 us, far below the cost of building its
- * dictionary, which runs in parallel (one dictionary per thread).
+ * Dictionaries are our own (struct tmpl_dict, below), not ctemplate's
+ * TemplateDictionary: ctemplate expands through the abstract
+ * TemplateDictionaryInterface, and its own implementation spends most
+ * of a build on bookkeeping we never use (a debug name string per
+ * section, a process-wide id-to-name map under a lock on every key, a
+ * global-dictionary lookup under another lock on every miss). Ours keeps
+ * TemplateDictionary's lookup rules exactly (see struct tmpl_dict), so
+ * the bytes ctemplate emits are the same; it allocates from one arena
+ * per page and frees it at once.
+ *
+ * Expansion of a loaded template whose includes all passed tmpl_load
+ * cannot make ctemplate log anything, so it runs without the capture
+ * mutex, in parallel, straight into the caller's buffer; anything else
+ * (a refused include, a template not loaded yet) takes the captured,
+ * serialised path that reports what went wrong.
  */
 #include <ctemplate/template.h>
-#include <ctemplate/template_dictionary.h>
+#include <ctemplate/template_dictionary_interface.h>
+#include <ctemplate/template_emitter.h>
 
 #include <cctype>
 #include <cerrno>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -42,7 +56,319 @@ extern "C" {
 #include "tmpl.h"
 }
 
-using ctemplate::TemplateDictionary;
+using ctemplate::TemplateDictionaryInterface;
+using ctemplate::TemplateString;
+
+/*
+ * struct tmpl_dict - a template dictionary with TemplateDictionary's
+ * semantics (ctemplate 2.4, template_dictionary.cc), for expansion
+ * through TemplateDictionaryInterface:
+ *  - a variable is looked up in the dictionary, then its section
+ *    parents, then the template globals of the page (set on any
+ *    dictionary of the tree, shared with its includes), then the
+ *    built-ins BI_SPACE and BI_NEWLINE; a miss is "";
+ *  - a section is shown if it is in the dictionary or a parent; it
+ *    expands once per section dictionary, iterating the list of the
+ *    nearest dictionary that has it; tmpl_show adds one empty
+ *    dictionary only when the section has none yet;
+ *  - an include dictionary has no parent (nothing is inherited across
+ *    files but the template globals) and names its template file.
+ * Keys are compared by their bytes (ctemplate compares 64-bit hashes
+ * of them). Every dictionary of a tree lives in the root's arena; only
+ * the root is freed, and that frees everything at once.
+ */
+namespace {
+
+/* A bump allocator: chunks of 16 KiB, larger requests on their own. */
+struct dict_arena {
+	struct chunk {
+		chunk	*next;
+		size_t	 used, size;
+		alignas(16) char data[1];
+	};
+	chunk	*head = nullptr;
+
+	void *alloc(size_t n) {
+		n = (n + 15) & ~(size_t)15;
+		if (head == nullptr || head->size - head->used < n) {
+			size_t size = n > 4096 ? n : 16384;
+			chunk *c = static_cast<chunk *>(std::malloc(
+			    offsetof(chunk, data) + size));
+			if (c == nullptr)
+				throw std::bad_alloc();
+			c->used = 0;
+			c->size = size;
+			if (size == n && head != nullptr) {
+				/* a big one-off: keep filling the current chunk */
+				c->next = head->next;
+				head->next = c;
+				c->used = n;
+				return c->data;
+			}
+			c->next = head;
+			head = c;
+		}
+		void *p = head->data + head->used;
+		head->used += n;
+		return p;
+	}
+	const char *dup(const char *s, size_t n) {
+		char *p = static_cast<char *>(alloc(n + 1));
+		std::memcpy(p, s, n);
+		p[n] = '\0';
+		return p;
+	}
+	~dict_arena() {
+		while (head != nullptr) {
+			chunk *n = head->next;
+			std::free(head);
+			head = n;
+		}
+	}
+};
+
+struct dict_str {
+	const char	*p;
+	size_t		 n;
+	bool is(const char *s, size_t len) const {
+		return n == len && std::memcmp(p, s, len) == 0;
+	}
+};
+
+struct dict_var {
+	dict_str	 key, val;
+};
+
+struct dict_list;
+
+/* A growable array in the arena (the old copy stays behind). */
+template <typename T> struct dict_vec {
+	T	*v = nullptr;
+	size_t	 n = 0, cap = 0;
+	T *push(dict_arena *a) {
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 4;
+			T *nv = static_cast<T *>(a->alloc(nc * sizeof(T)));
+			if (n > 0)
+				std::memcpy(static_cast<void *>(nv), v,
+				    n * sizeof(T));
+			v = nv;
+			cap = nc;
+		}
+		return &v[n++];
+	}
+};
+
+}	/* namespace */
+
+struct tmpl_dict;
+
+namespace {
+
+/* A section's or include's dictionaries, in the order they were added. */
+struct dict_list {
+	dict_str		 key;
+	dict_vec<tmpl_dict *>	 dicts;
+};
+
+/* What the dictionaries of one page share. */
+struct dict_root {
+	dict_arena		 arena;
+	dict_vec<dict_var>	 globals;
+	bool			 refused = false;	/* an include failed to load */
+	unsigned long		 generation = 0;	/* of the template cache */
+};
+
+const dict_str *
+find_var(const dict_vec<dict_var> &vars, const char *k, size_t n)
+{
+	for (size_t i = 0; i < vars.n; i++)
+		if (vars.v[i].key.is(k, n))
+			return &vars.v[i].val;
+	return nullptr;
+}
+
+dict_list *
+find_list(const dict_vec<dict_list> &l, const char *k, size_t n)
+{
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].key.is(k, n))
+			return &l.v[i];
+	return nullptr;
+}
+
+}	/* namespace */
+
+struct tmpl_dict : public TemplateDictionaryInterface {
+	tmpl_dict		*parent;	/* section parent, or NULL */
+	dict_root		*root;
+	const char		*filename;	/* include dictionaries */
+	dict_vec<dict_var>	 vars;
+	dict_vec<dict_list>	 sections, includes;
+
+	tmpl_dict(tmpl_dict *p, dict_root *r) : parent(p), root(r),
+	    filename(nullptr) {}
+
+	/* A new dictionary in the root's arena. Never destroyed one by
+	 * one: every member is plain memory of the arena. */
+	static tmpl_dict *make(tmpl_dict *parent, dict_root *r) {
+		void *mem = r->arena.alloc(sizeof(tmpl_dict));
+		return new (mem) tmpl_dict(parent, r);
+	}
+
+	void set(const char *k, const char *v, size_t vn) {
+		size_t kn = std::strlen(k);
+		dict_str val = { root->arena.dup(v, vn), vn };
+		set_in(&vars, k, kn, val);
+	}
+	void set_global(const char *k, const char *v) {
+		size_t kn = std::strlen(k), vn = std::strlen(v);
+		dict_str val = { root->arena.dup(v, vn), vn };
+		set_in(&root->globals, k, kn, val);
+	}
+	void set_in(dict_vec<dict_var> *vs, const char *k, size_t kn,
+	    dict_str val) {
+		for (size_t i = 0; i < vs->n; i++)
+			if (vs->v[i].key.is(k, kn)) {
+				vs->v[i].val = val;
+				return;
+			}
+		dict_var *x = vs->push(&root->arena);
+		x->key.p = root->arena.dup(k, kn);
+		x->key.n = kn;
+		x->val = val;
+	}
+	dict_list *list(dict_vec<dict_list> *ls, const char *k) {
+		size_t kn = std::strlen(k);
+		dict_list *l = find_list(*ls, k, kn);
+		if (l == nullptr) {
+			l = ls->push(&root->arena);
+			l->key.p = root->arena.dup(k, kn);
+			l->key.n = kn;
+			new (&l->dicts) dict_vec<tmpl_dict *>();
+		}
+		return l;
+	}
+	void show(const char *k) {
+		dict_list *l = list(&sections, k);
+		if (l->dicts.n == 0)
+			*l->dicts.push(&root->arena) = make(this, root);
+	}
+	tmpl_dict *add_section(const char *k) {
+		tmpl_dict *d = make(this, root);
+		*list(&sections, k)->dicts.push(&root->arena) = d;
+		return d;
+	}
+	tmpl_dict *add_include(const char *k, const std::string &file) {
+		tmpl_dict *d = make(nullptr, root);
+		d->filename = root->arena.dup(file.data(), file.size());
+		*list(&includes, k)->dicts.push(&root->arena) = d;
+		return d;
+	}
+
+	/* The nearest list named k among sections (or includes). */
+	const dict_list *lookup(const TemplateString &k, bool inc) const {
+		for (const tmpl_dict *d = this; d != nullptr; d = d->parent) {
+			const dict_list *l = find_list(inc ? d->includes :
+			    d->sections, k.data(), k.size());
+			if (l != nullptr)
+				return l;
+		}
+		return nullptr;
+	}
+
+	class iter : public TemplateDictionaryInterface::Iterator {
+		tmpl_dict *const	*p_, *const *end_;
+	public:
+		iter(const dict_list *l) : p_(l->dicts.v),
+		    end_(l->dicts.v + l->dicts.n) {}
+		bool HasNext() const { return p_ != end_; }
+		const TemplateDictionaryInterface &Next() { return **p_++; }
+	};
+
+	TemplateString GetValue(const TemplateString &k) const {
+		const dict_str *v;
+		for (const tmpl_dict *d = this; d != nullptr; d = d->parent)
+			if ((v = find_var(d->vars, k.data(), k.size())) != nullptr)
+				return TemplateString(v->p, v->n);
+		if ((v = find_var(root->globals, k.data(), k.size())) != nullptr)
+			return TemplateString(v->p, v->n);
+		/* ctemplate's global dictionary holds only these two */
+		if (k.size() == 8 && std::memcmp(k.data(), "BI_SPACE", 8) == 0)
+			return TemplateString(" ", 1);
+		if (k.size() == 10 && std::memcmp(k.data(), "BI_NEWLINE", 10) == 0)
+			return TemplateString("\n", 1);
+		return TemplateString("", 0);
+	}
+	bool IsHiddenSection(const TemplateString &k) const {
+		return lookup(k, false) == nullptr;
+	}
+	bool IsUnhiddenSection(const TemplateString &k) const {
+		return lookup(k, false) != nullptr;
+	}
+	bool IsHiddenTemplate(const TemplateString &k) const {
+		return lookup(k, true) == nullptr;
+	}
+	const char *GetIncludeTemplateName(const TemplateString &k,
+	    int n) const {
+		const dict_list *l = lookup(k, true);
+		if (l == nullptr || n < 0 || (size_t)n >= l->dicts.n)
+			std::abort();	/* ctemplate asks only after IsHidden* */
+		const char *f = l->dicts.v[n]->filename;
+		return f != nullptr ? f : "";
+	}
+	Iterator *CreateTemplateIterator(const TemplateString &k) const {
+		const dict_list *l = lookup(k, true);
+		if (l == nullptr)
+			std::abort();
+		return new iter(l);
+	}
+	Iterator *CreateSectionIterator(const TemplateString &k) const {
+		const dict_list *l = lookup(k, false);
+		if (l == nullptr)
+			std::abort();
+		return new iter(l);
+	}
+	void DumpToString(std::string *out, int level) const {
+		std::string pad((size_t)level * 2, ' ');
+		for (size_t i = 0; i < vars.n; i++)
+			*out += pad + std::string(vars.v[i].key.p,
+			    vars.v[i].key.n) + ": >" + std::string(
+			    vars.v[i].val.p, vars.v[i].val.n) + "<\n";
+		for (size_t i = 0; i < sections.n; i++)
+			for (size_t j = 0; j < sections.v[i].dicts.n; j++) {
+				*out += pad + "section " + std::string(
+				    sections.v[i].key.p, sections.v[i].key.n) +
+				    " -->\n";
+				sections.v[i].dicts.v[j]->DumpToString(out,
+				    level + 1);
+			}
+		for (size_t i = 0; i < includes.n; i++)
+			for (size_t j = 0; j < includes.v[i].dicts.n; j++) {
+				*out += pad + "include-template " + std::string(
+				    includes.v[i].key.p, includes.v[i].key.n) +
+				    " -->\n";
+				includes.v[i].dicts.v[j]->DumpToString(out,
+				    level + 1);
+			}
+	}
+};
+
+namespace {
+
+/* ctemplate output straight into a struct buf. */
+class buf_emitter : public ctemplate::ExpandEmitter {
+	struct buf	*b_;
+public:
+	explicit buf_emitter(struct buf *b) : b_(b) {}
+	void Emit(char c) { buf_putc(b_, c); }
+	void Emit(const std::string &s) { buf_put(b_, s.data(), s.size()); }
+	void Emit(const char *s) { buf_puts(b_, s); }
+	void Emit(const char *s, size_t n) { buf_put(b_, s, n); }
+};
+
+}	/* namespace */
+
 
 namespace {
 
@@ -59,6 +385,7 @@ std::mutex g_mu;		/* guards everything below and std::cerr */
 std::string g_root;		/* as given to tmpl_set_root */
 std::set<std::string> g_loaded;	/* names that passed tmpl_load */
 std::map<std::string, std::string> g_failed;	/* name -> message */
+unsigned long g_generation;	/* bumped when the cache is emptied */
 
 [[noreturn]] void
 die(const char *what)
@@ -76,18 +403,6 @@ public:
 	~cerr_capture() { std::cerr.rdbuf(old_); }
 	std::string text() const { return ss_.str(); }
 };
-
-TemplateDictionary *
-D(struct tmpl_dict *d)
-{
-	return reinterpret_cast<TemplateDictionary *>(d);
-}
-
-struct tmpl_dict *
-C(TemplateDictionary *d)
-{
-	return reinterpret_cast<struct tmpl_dict *>(d);
-}
 
 /* The path a user knows the template by: root as given, then name. */
 std::string
@@ -567,6 +882,7 @@ tmpl_set_root(const char *dir)
 		ctemplate::mutable_default_template_cache()->ClearCache();
 		g_loaded.clear();
 		g_failed.clear();
+		g_generation++;
 	} catch (const std::bad_alloc &) {
 		die("out of memory");
 	} catch (...) {
@@ -600,7 +916,12 @@ struct tmpl_dict *
 tmpl_dict_new(void)
 {
 	try {
-		return C(new TemplateDictionary("glasshouse"));
+		dict_root *r = new dict_root();
+		{
+			std::lock_guard<std::mutex> lk(g_mu);
+			r->generation = g_generation;
+		}
+		return tmpl_dict::make(nullptr, r);
 	} catch (const std::bad_alloc &) {
 		die("out of memory");
 	} catch (...) {
@@ -608,24 +929,20 @@ tmpl_dict_new(void)
 	}
 }
 
-/* Free a dictionary from tmpl_dict_new, with its sections and includes. */
+/* Free a dictionary from tmpl_dict_new, with its sections and includes
+ * (all in its arena). */
 void
 tmpl_dict_free(struct tmpl_dict *d)
 {
-	try {
-		delete D(d);
-	} catch (...) {
-		die("unexpected exception in tmpl_dict_free");
-	}
+	if (d != NULL)
+		delete d->root;
 }
 
 void
 tmpl_setn(struct tmpl_dict *d, const char *key, const char *val, size_t len)
 {
 	try {
-		/* SetValue copies the value into the dictionary's arena */
-		D(d)->SetValue(key, ctemplate::TemplateString(
-		    val != NULL ? val : "", val != NULL ? len : 0));
+		d->set(key, val != NULL ? val : "", val != NULL ? len : 0);
 	} catch (const std::bad_alloc &) {
 		die("out of memory");
 	} catch (...) {
@@ -643,17 +960,16 @@ void
 tmpl_set_int(struct tmpl_dict *d, const char *key, long long v)
 {
 	char num[32];
+	int n = std::snprintf(num, sizeof num, "%lld", v);
 
-	/* SetIntValue takes a long, which is 32 bits on some ABIs */
-	std::snprintf(num, sizeof num, "%lld", v);
-	tmpl_set(d, key, num);
+	tmpl_setn(d, key, num, (size_t)n);
 }
 
 void
 tmpl_set_global(struct tmpl_dict *d, const char *key, const char *val)
 {
 	try {
-		D(d)->SetTemplateGlobalValue(key, val != NULL ? val : "");
+		d->set_global(key, val != NULL ? val : "");
 	} catch (const std::bad_alloc &) {
 		die("out of memory");
 	} catch (...) {
@@ -665,7 +981,7 @@ void
 tmpl_show(struct tmpl_dict *d, const char *section)
 {
 	try {
-		D(d)->ShowSection(section);
+		d->show(section);
 	} catch (const std::bad_alloc &) {
 		die("out of memory");
 	} catch (...) {
@@ -677,7 +993,7 @@ struct tmpl_dict *
 tmpl_section(struct tmpl_dict *d, const char *section)
 {
 	try {
-		return C(D(d)->AddSectionDictionary(section));
+		return d->add_section(section);
 	} catch (const std::bad_alloc &) {
 		die("out of memory");
 	} catch (...) {
@@ -699,12 +1015,12 @@ tmpl_include(struct tmpl_dict *d, const char *name, const char *file)
 		{
 			std::lock_guard<std::mutex> lk(g_mu);
 			std::string ignored;	/* reported by tmpl_expand */
-			if (load_locked(fname, &ignored) != 0)
+			if (load_locked(fname, &ignored) != 0) {
 				fname = REFUSED + fname;
+				d->root->refused = true;
+			}
 		}
-		TemplateDictionary *sub = D(d)->AddIncludeDictionary(name);
-		sub->SetFilename(fname);
-		return C(sub);
+		return d->add_include(name, fname);
 	} catch (const std::bad_alloc &) {
 		die("out of memory");
 	} catch (...) {
@@ -718,7 +1034,32 @@ tmpl_expand_err(const char *name, const struct tmpl_dict *d, struct buf *out,
 {
 	try {
 		std::string s, msgs;
-		bool ok;
+		bool ok, quiet;
+		{
+			std::lock_guard<std::mutex> lk(g_mu);
+			quiet = !d->root->refused &&
+			    d->root->generation == g_generation &&
+			    g_loaded.count(name) != 0;
+		}
+		if (quiet) {
+			/* Loaded and checked, includes too: ctemplate has
+			 * nothing to say, so no capture, no lock. */
+			size_t len = out != NULL ? out->len : 0;
+			struct buf scratch = BUF_INIT;
+			buf_emitter e(out != NULL ? out : &scratch);
+			ok = ctemplate::ExpandTemplate(name, STRIP, d, &e);
+			buf_free(&scratch);
+			if (ok)
+				return 0;
+			if (out != NULL) {
+				out->len = len;	/* drop the partial page */
+				out->ptr[len] = '\0';
+			}
+			if (err != NULL)
+				buf_printf(err, "%s: cannot expand the template",
+				    display_path(name).c_str());
+			return -1;
+		}
 		{
 			std::lock_guard<std::mutex> lk(g_mu);
 			if (load_locked(name, &msgs) != 0) {
@@ -728,9 +1069,7 @@ tmpl_expand_err(const char *name, const struct tmpl_dict *d, struct buf *out,
 			std::string cap;
 			{
 				cerr_capture c;
-				ok = ctemplate::ExpandTemplate(name, STRIP,
-				    reinterpret_cast<const TemplateDictionary *>
-				    (d), &s);
+				ok = ctemplate::ExpandTemplate(name, STRIP, d, &s);
 				cap = c.text();
 			}
 			std::vector<logmsg> log = split_log(cap);
@@ -793,6 +1132,7 @@ tmpl_reset(void)
 		ctemplate::mutable_default_template_cache()->ClearCache();
 		g_loaded.clear();
 		g_failed.clear();
+		g_generation++;
 	} catch (const std::bad_alloc &) {
 		die("out of memory");
 	} catch (...) {

@@ -48,8 +48,10 @@ struct tmpl_dict *tmpl_include(struct tmpl_dict *, const char *name,
 	    const char *file);
 /* Expand a loaded template; appends to out. Returns 0 or -1. On
  * failure nothing is appended (ctemplate's partial output is dropped).
- * A name not loaded yet is loaded first. Expansions are serialised by
- * the stderr capture; build dictionaries in parallel if needed. */
+ * A name not loaded yet is loaded first. Expansions of loaded templates
+ * whose includes all loaded run in parallel; the others (which report
+ * through the stderr capture) are serialised. A dictionary may move to
+ * another thread for expansion once its builder is done with it. */
 int	 tmpl_expand(const char *name, const struct tmpl_dict *, struct buf *out);
 /* tmpl_expand that also appends the reason for a failure to err, in
  * tmpl_load's format (err may be NULL). */

@@ -93,12 +93,15 @@ buf_grow(struct buf *b, size_t extra)
 	b->cap = want;
 }
 
+/* The appenders test for room inline and call buf_grow only to grow:
+ * they run for every byte of every page. */
 void
 buf_put(struct buf *b, const void *p, size_t n)
 {
 	if (n == 0)
 		return;
-	buf_grow(b, n);
+	if (n >= b->cap - b->len)	/* no room for n bytes and the NUL */
+		buf_grow(b, n);
 	memcpy(b->ptr + b->len, p, n);
 	b->len += n;
 	b->ptr[b->len] = '\0';
@@ -113,7 +116,8 @@ buf_puts(struct buf *b, const char *s)
 void
 buf_putc(struct buf *b, int c)
 {
-	buf_grow(b, 1);
+	if (b->cap - b->len < 2)
+		buf_grow(b, 1);
 	b->ptr[b->len++] = (char)c;
 	b->ptr[b->len] = '\0';
 }
@@ -148,7 +152,8 @@ void
 buf_reset(struct buf *b)
 {
 	b->len = 0;
-	b->ptr[0] = '\0';
+	if (b->cap)	/* never write the shared empty string: threads */
+		b->ptr[0] = '\0';
 }
 
 void
@@ -177,6 +182,16 @@ buf_put_json(struct buf *b, const char *s)
 
 	buf_putc(b, '"');
 	for (p = (const unsigned char *)s; *p; p++) {
+		const unsigned char *run = p;
+
+		/* copy the longest run that needs no escape in one go */
+		while (*p >= 0x20 && *p != '"' && *p != '\\' && *p != '<' &&
+		    *p != '>' && *p != '&')
+			p++;
+		if (p > run)
+			buf_put(b, run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
 		switch (*p) {
 		case '"':  buf_put(b, "\\\"", 2); break;
 		case '\\': buf_put(b, "\\\\", 2); break;
@@ -303,6 +318,26 @@ arena_grow(struct arena *a, void *old, size_t n, size_t elsize)
 	if (n)
 		memcpy(p, old, n * elsize);
 	return p;
+}
+
+void
+arena_adopt(struct arena *dst, struct arena *src)
+{
+	struct arena_block *tail;
+
+	if (src->head == NULL)
+		return;
+	if (dst->head == NULL) {
+		dst->head = src->head;
+		src->head = NULL;
+		return;
+	}
+	/* behind dst's current block, which keeps serving allocations */
+	for (tail = src->head; tail->next != NULL; tail = tail->next)
+		;
+	tail->next = dst->head->next;
+	dst->head->next = src->head;
+	src->head = NULL;
 }
 
 void

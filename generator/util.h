@@ -67,6 +67,9 @@ char	*arena_printf(struct arena *, const char *, ...)
 /* Grow an arena array: returns a copy with room for n+1 elements. */
 void	*arena_grow(struct arena *, void *old, size_t n, size_t elsize);
 void	 arena_free(struct arena *);
+/* Move every block of src into dst (src is left empty): memory that
+ * another thread allocated joins dst's lifetime. */
+void	 arena_adopt(struct arena *dst, struct arena *src);
 
 /*
  * struct hmap - string key -> pointer, open addressing. Keys are not

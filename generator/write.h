@@ -31,12 +31,15 @@ struct write_stats {
  */
 struct writer	*wr_open(const char *outdir, const char *const *keep, int force);
 /* Add one file (relpath like "public/data/x.html"; directories are
- * made as needed). Returns 0, or -1 after printing the error. */
+ * made as needed). Returns 0, or -1 after printing the error. Several
+ * threads may add files at once. */
 int		 wr_file(struct writer *, const char *relpath,
 		    const void *data, size_t len);
 /* Switch the staged tree in; frees the writer. Returns 0 or -1. */
 int		 wr_commit(struct writer *, struct write_stats *);
 /* Remove the staging directory; frees the writer. */
 void		 wr_abort(struct writer *);
+/* The output directory as given to wr_open(), for messages. */
+const char	*wr_dir(const struct writer *);
 
 #endif

@@ -22,7 +22,7 @@ struct frame {
 	struct ynode	**items;	/* children (map: key, value, key, ...) */
 	size_t		  n, cap;
 	unsigned long	  size;		/* expanded node count so far */
-	const char	 *anchor;
+	struct anchor	 *anchor;	/* completed when the node closes */
 };
 
 struct anchor {
@@ -39,8 +39,7 @@ struct ctx {
 	int		 line_offset;
 	struct frame	 stack[YML_MAX_DEPTH + 1];
 	int		 depth;
-	struct anchor	*anchors;
-	size_t		 nanchors, capanchors;
+	struct hmap	 anchors;	/* name -> the latest struct anchor */
 	unsigned long	 total;		/* expanded nodes in the document */
 	struct ynode	*root;
 	int		 failed;
@@ -127,30 +126,22 @@ err_at(struct ctx *c, struct pos p, const char *fmt, ...)
 	c->failed = 1;
 }
 
+/* A hash map, not a scan: a file may hold hundreds of thousands of
+ * anchors and as many aliases (tests/cases/yaml-many-anchors.case). */
 static struct anchor *
 anchor_find(struct ctx *c, const char *name)
 {
-	size_t i;
-
-	/* Later anchors override earlier ones of the same name. */
-	for (i = c->nanchors; i > 0; i--)
-		if (strcmp(c->anchors[i - 1].name, name) == 0)
-			return &c->anchors[i - 1];
-	return NULL;
+	return hmap_get(&c->anchors, name);
 }
 
 static struct anchor *
 anchor_add(struct ctx *c, const char *name)
 {
-	struct anchor *a;
+	struct anchor *a = arena_alloc(c->arena, sizeof(*a));
 
-	if (c->nanchors == c->capanchors) {
-		c->capanchors = c->capanchors ? c->capanchors * 2 : 8;
-		c->anchors = xrealloc(c->anchors,
-		    c->capanchors * sizeof(*c->anchors));
-	}
-	a = &c->anchors[c->nanchors++];
 	a->name = arena_strdup(c->arena, name);
+	/* later anchors override earlier ones of the same name */
+	(void)hmap_put(&c->anchors, a->name, a);
 	a->node = NULL;
 	a->size = 0;
 	return a;
@@ -262,8 +253,7 @@ on_start(struct ctx *c, const yaml_event_t *ev, enum ynode_type type)
 	if (anchor != NULL) {
 		/* Registered now, completed at the end: an alias meanwhile
 		 * is a cycle. */
-		anchor_add(c, anchor);
-		f->anchor = c->anchors[c->nanchors - 1].name;
+		f->anchor = anchor_add(c, anchor);
 	}
 }
 
@@ -322,9 +312,8 @@ on_end(struct ctx *c)
 		check_dup_keys(c, n);
 	}
 	if (f->anchor != NULL) {
-		struct anchor *a = anchor_find(c, f->anchor);
-		a->node = n;
-		a->size = size;
+		f->anchor->node = n;
+		f->anchor->size = size;
 	}
 	free(f->items);
 	c->depth--;
@@ -474,7 +463,7 @@ yml_parse(struct arena *arena, const char *file, const char *data,
 	yaml_parser_delete(&y);
 	while (c.depth > 0)
 		free(c.stack[--c.depth].items);
-	free(c.anchors);
+	hmap_free(&c.anchors);
 	if (c.failed)
 		return NULL;
 	if (c.root == NULL || (c.root->type == YN_SCALAR && yml_is_null(c.root))) {

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""run.py - `make bench`: glasshouse against Hugo and the cmark floor.
+
+    python3 tests/bench/run.py [--sizes 1000,10000] [--runs 3]
+                               [--glasshouse build/glasshouse]
+                               [--floor build/bench/cmark-floor]
+                               [--work build/bench]
+
+For each size N it generates a content tree and the equivalent Hugo site
+(gen.py), then, for a tmpfs and for the disk under --work, runs
+glasshouse build, hugo and the cmark floor --runs times each, alternating
+the order of the tools from run to run, every run into a new directory
+(nothing is deleted while a size is being measured). It prints medians of
+wall time, user+sys CPU time and peak RSS per tool, the median over runs
+of the per-run ratios glasshouse/Hugo and glasshouse/floor (only ratios
+measured in one run are comparable on a shared machine), `check` alone,
+and a rebuild with no change, whose summary line must say 0 changed.
+
+Hugo is Debian's `hugo`, installed with apt-get when missing and running
+as root; without it the Hugo columns are skipped, loudly. Exits 1 when a
+no-change rebuild writes a file or a tool fails, else 0: timings never
+fail the run (they are for people to read, not for CI).
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HERE))
+ENV = dict(os.environ, LC_ALL="C", TZ="UTC", SOURCE_DATE_EPOCH="1790000000")
+
+
+def say(msg):
+    print(msg, flush=True)
+
+
+def timed(cmd, cwd=None):
+    """Run cmd and measure it with wait4: (wall, cpu, rss_mb, rc, out)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT)
+    out = p.stdout.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    p.stdout.close()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return (wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0,
+            p.returncode, out.decode("utf-8", "replace"))
+
+
+def ensure_hugo():
+    if shutil.which("hugo"):
+        return True
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        say("bench: installing Debian's hugo")
+        e = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.call(["apt-get", "update", "-qq"], env=e,
+                        stdout=subprocess.DEVNULL)
+        subprocess.call(["apt-get", "install", "-y", "-qq", "hugo"], env=e,
+                        stdout=subprocess.DEVNULL)
+    if shutil.which("hugo"):
+        return True
+    say("bench: SKIPPING HUGO: `hugo` is not installed and cannot be "
+        "installed here (apt-get install hugo, as root)")
+    return False
+
+
+def fstype(path):
+    best, typ = "", "?"
+    path = os.path.realpath(path)
+    with open("/proc/mounts") as f:
+        for line in f:
+            dev, mnt, t = line.split()[:3]
+            if (path == mnt or path.startswith(mnt.rstrip("/") + "/")) \
+                    and len(mnt) >= len(best):
+                best, typ = mnt, t
+    return typ
+
+
+def tmpfs_dir():
+    """A fresh directory on a tmpfs, and a cleanup function."""
+    if os.path.isdir("/dev/shm") and fstype("/dev/shm") == "tmpfs":
+        d = tempfile.mkdtemp(prefix="glasshouse-bench-", dir="/dev/shm")
+        return d, lambda: shutil.rmtree(d, ignore_errors=True)
+    d = tempfile.mkdtemp(prefix="glasshouse-bench-")
+    if os.geteuid() == 0 and subprocess.call(
+            ["mount", "-t", "tmpfs", "-o", "size=8g", "tmpfs", d]) == 0:
+        def clean():
+            subprocess.call(["umount", d])
+            shutil.rmtree(d, ignore_errors=True)
+        return d, clean
+    os.rmdir(d)
+    return None, None
+
+
+def med(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def fmt_row(name, r):
+    return "  %-12s %8.3f %8.3f %8.0f" % (name, med(r["wall"]), med(r["cpu"]),
+                                          med(r["rss"]))
+
+
+def bench_target(n, src, where, label, args, has_hugo):
+    """Runs of the three tools into fresh directories under where."""
+    tools = ["glasshouse"] + (["hugo"] if has_hugo else []) + ["floor"]
+    res = {t: {"wall": [], "cpu": [], "rss": []} for t in tools}
+    ok = True
+    for i in range(args.runs):
+        order = tools if i % 2 == 0 else list(reversed(tools))
+        for t in order:
+            out = os.path.join(where, "%s-%d-%d" % (t, n, i))
+            if t == "glasshouse":
+                cmd = [args.glasshouse, "build", "-c",
+                       os.path.join(src, "content"), "-o", out, "-q"]
+            elif t == "hugo":
+                cmd = ["hugo", "--quiet", "-s", os.path.join(src, "hugo"),
+                       "-d", out]
+            else:
+                os.makedirs(out)
+                cmd = [args.floor, os.path.join(src, "content", "purposes"),
+                       os.path.join(out, "bodies.html")]
+            wall, cpu, rss, rc, text = timed(cmd)
+            if rc != 0:
+                say("bench: %s failed (exit %d):\n%s" % (t, rc, text[-2000:]))
+                ok = False
+            res[t]["wall"].append(wall)
+            res[t]["cpu"].append(cpu)
+            res[t]["rss"].append(rss)
+    say("N=%d, %s (%s):" % (n, label, fstype(where)))
+    say("  %-12s %8s %8s %8s" % ("tool", "wall s", "cpu s", "RSS MB"))
+    for t in tools:
+        say(fmt_row(t, res[t]))
+    g = res["glasshouse"]["wall"]
+    if has_hugo:
+        r = [a / b for a, b in zip(g, res["hugo"]["wall"])]
+        say("  glasshouse/hugo  wall ratio %.3f (%.1fx faster)" %
+            (med(r), 1 / med(r)))
+    r = [a / b for a, b in zip(g, res["floor"]["wall"])]
+    say("  glasshouse/floor wall ratio %.3f" % med(r))
+    return ok
+
+
+def rebuild(n, src, where, label, args):
+    """A build, then the same build again: 0 files may change."""
+    out = os.path.join(where, "rebuild-%d" % n)
+    content = os.path.join(src, "content")
+    cmd = [args.glasshouse, "build", "-c", content, "-o", out]
+    first = timed(cmd)
+    walls, changed = [], []
+    for _ in range(args.runs):
+        wall, cpu, rss, rc, text = timed(cmd)
+        m = re.search(r"(\d+) files, (\d+) changed", text)
+        walls.append(wall)
+        changed.append(int(m.group(2)) if m and rc == 0 else -1)
+    bad = first[3] != 0 or any(c != 0 for c in changed)
+    say("  no-change rebuild, %s: %.3f s, files written %s%s" %
+        (label, med(walls), ",".join(str(c) for c in changed),
+         "  FAIL: must be 0" if bad else ""))
+    return not bad
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--glasshouse",
+                    default=os.path.join(TOP, "build", "glasshouse"))
+    ap.add_argument("--floor",
+                    default=os.path.join(TOP, "build", "bench", "cmark-floor"))
+    ap.add_argument("--work", default=os.path.join(TOP, "build", "bench"))
+    args = ap.parse_args()
+    args.glasshouse = os.path.abspath(args.glasshouse)
+    args.floor = os.path.abspath(args.floor)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    has_hugo = ensure_hugo()
+    if has_hugo:
+        v = subprocess.run(["hugo", "version"], capture_output=True,
+                           text=True).stdout.strip()
+        say("bench: %s" % v.split(" BuildDate")[0])
+    say("bench: %d cores, load average %s, %d runs per tool, medians" %
+        (os.cpu_count(), " ".join("%.2f" % x for x in os.getloadavg()),
+         args.runs))
+    os.makedirs(args.work, exist_ok=True)
+    shm, shm_clean = tmpfs_dir()
+    if shm is None:
+        say("bench: SKIPPING TMPFS: /dev/shm is not a tmpfs and mounting "
+            "one failed (needs root)")
+    ok = True
+    try:
+        for n in sizes:
+            src = os.path.join(args.work, "n%d" % n)
+            subprocess.check_call([sys.executable,
+                                   os.path.join(HERE, "gen.py"), str(n), src,
+                                   "--seed", str(args.seed)])
+            say("")
+            targets = []
+            if shm is not None:
+                targets.append((os.path.join(shm, "n%d" % n), "tmpfs"))
+            targets.append((os.path.join(args.work, "out-n%d" % n), "disk"))
+            for where, label in targets:
+                shutil.rmtree(where, ignore_errors=True)
+                os.makedirs(where)
+                ok &= bench_target(n, src, where, label, args, has_hugo)
+                ok &= rebuild(n, src, where, label, args)
+                shutil.rmtree(where, ignore_errors=True)
+            if n == max(sizes):
+                r = {"wall": [], "cpu": [], "rss": []}
+                for _ in range(args.runs):
+                    wall, cpu, rss, rc, text = timed(
+                        [args.glasshouse, "check", "-c",
+                         os.path.join(src, "content")])
+                    ok &= rc == 0
+                    r["wall"].append(wall)
+                    r["cpu"].append(cpu)
+                    r["rss"].append(rss)
+                say("  %-12s %8s %8s %8s" % ("", "wall s", "cpu s", "RSS MB"))
+                say(fmt_row("check", r))
+    finally:
+        if shm_clean:
+            shm_clean()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
