@@ -30,7 +30,7 @@ LIB_OBJS = $(filter-out $(MAIN_OBJ),$(OBJS))
 TEST_SRCS = $(sort $(wildcard tests/unit/test_*.c))
 TEST_BINS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(TEST_SRCS))
 
-.PHONY: all site test test-asan clean install deps deps-test
+.PHONY: all site test test-asan fuzz fuzz-bins valgrind bench clean install deps deps-test deps-fuzz
 all: $(B)/glasshouse
 
 # Install missing Debian -dev packages when we can (root or sudo),
@@ -39,24 +39,92 @@ deps:
 	@sh tools/deps.sh build
 deps-test:
 	@sh tools/deps.sh test
+deps-fuzz:
+	@sh tools/deps.sh fuzz
+
+# Browser-test tools (tests/browser, tests/e2e/browser.sh): Debian's
+# chromium and Java (tools/deps.sh browser; best effort for Chromium),
+# and the npm packages pinned in package-lock.json, installed by npm ci.
+.PHONY: deps-browser screenshots
+deps-browser:
+	@sh tools/deps.sh browser
+NODE_DEPS = node_modules/.package-lock.json
+$(NODE_DEPS): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# PNGs of every page type of both audiences at 375 and 1280 px (and A4
+# PDFs of the print-heavy pages) in build/screenshots/, for review.
+screenshots: deps-browser $(B)/glasshouse $(NODE_DEPS)
+	@rm -rf $(B)/screenshots-site
+	./$(B)/glasshouse build -c content -o $(B)/screenshots-site -q
+	node tests/browser/screenshots.mjs $(B)/screenshots-site $(B)/screenshots
 
 site: deps
 	$(MAKE) $(B)/glasshouse
 	./$(B)/glasshouse build -c content -o site
 
-test: deps-test
-	$(MAKE) $(B)/glasshouse $(TEST_BINS)
+test: deps-test $(NODE_DEPS)
+	$(MAKE) $(B)/glasshouse $(TEST_BINS) $(REPLAY_BINS)
 	@sh tests/run.sh $(B)
 
 # The whole suite again under AddressSanitizer and UBSan, in build/asan.
 ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=undefined
-test-asan: deps-test
+test-asan: deps-test $(NODE_DEPS)
 	$(MAKE) B=$(B)/asan CFLAGS="$(ASAN_FLAGS)" CXXFLAGS="$(ASAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" \
-	    $(B)/asan/glasshouse $(patsubst $(B)/%,$(B)/asan/%,$(TEST_BINS))
+	    $(B)/asan/glasshouse $(patsubst $(B)/%,$(B)/asan/%,$(TEST_BINS) $(REPLAY_BINS))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	    sh tests/run.sh $(B)/asan
+
+# Fuzzing (tests/fuzz/README): libFuzzer targets built with clang in
+# build/fuzz, each run for FUZZ_SECONDS; the same entry points are linked
+# with tests/fuzz/replay.c into build/tests/replay-* for make test, which
+# replays tests/fuzz/regress/<target>/ (tests/e2e/fuzz-regress.sh).
+FUZZ_TARGETS = yml frontmatter parsers markdown check
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer \
+	     -fsanitize=fuzzer-no-link,address,undefined \
+	     -fno-sanitize-recover=undefined
+REPLAY_BINS = $(patsubst %,$(B)/tests/replay-%,$(FUZZ_TARGETS))
+fuzz: deps-fuzz
+	$(MAKE) B=$(B)/fuzz CC=clang CXX=clang++ CFLAGS="$(FUZZ_FLAGS)" \
+	    CXXFLAGS="$(FUZZ_FLAGS)" fuzz-bins
+	sh tests/fuzz/run.sh $(B)/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+fuzz-bins: $(patsubst %,$(B)/fuzz-%,$(FUZZ_TARGETS))
+$(B)/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz.h $(LIB_OBJS)
+	$(CC) $(GH_CFLAGS) -Igenerator -c -o $@.o $<
+	$(CC) $(GH_CFLAGS) -c -o $@-util.o tests/fuzz/fuzz_util.c
+	$(CXX) $(CXXFLAGS) -fsanitize=fuzzer -o $@ $@.o $@-util.o \
+	    $(LIB_OBJS) $(LDLIBS)
+$(B)/tests/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz.h $(LIB_OBJS)
+	@mkdir -p $(B)/tests
+	$(CC) $(GH_CFLAGS) -Igenerator -c -o $@.o $<
+	$(CC) $(GH_CFLAGS) -c -o $@-main.o tests/fuzz/replay.c
+	$(CC) $(GH_CFLAGS) -c -o $@-util.o tests/fuzz/fuzz_util.c
+	$(CXX) $(LDFLAGS) -o $@ $@.o $@-main.o $@-util.o $(LIB_OBJS) $(LDLIBS)
+
+# The example build under valgrind: no memory error, no definite or
+# indirect leak (still-reachable blocks of the libraries are allowed).
+valgrind: deps-test
+	$(MAKE) $(B)/glasshouse
+	@rm -rf $(B)/valgrind-site
+	valgrind -q --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect \
+	    ./$(B)/glasshouse build -c content -o $(B)/valgrind-site -q
+	valgrind -q --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect \
+	    ./$(B)/glasshouse check -c content
+	@rm -rf $(B)/valgrind-site
+
+# Speed against Hugo and the cmark floor (tests/bench/run.py); timings
+# stay out of make test. Installs Debian's hugo when run as root.
+bench: $(B)/glasshouse $(B)/bench/cmark-floor
+	python3 tests/bench/run.py
+$(B)/bench/cmark-floor: tests/bench/cmark_floor.c
+	@mkdir -p $(B)/bench
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -o $@ $< -lcmark
 
 $(B)/tests/%.o: tests/unit/%.c tests/unit/*.h generator/*.h | $(B)
 	@mkdir -p $(B)/tests

@@ -26,6 +26,9 @@ A case file describes a content tree and the expected outcome:
     ...each non-empty line must occur in that file after the run...
     --- lacks: out/public/pages/x.html
     ...no non-empty line may occur in it (compared ignoring case)...
+    --- stderr-contains
+    ...each non-empty line must be a whole line of stderr (for cases
+       whose full diagnostics are too long to list)...
 
 Paths in file/bytes/python/symlink/mkdir/remove sections are relative to
 content/ (use ../ to reach beside it, e.g. an output directory); paths in
@@ -64,7 +67,7 @@ def parse(path):
         text = "\n".join(body) + ("\n" if body else "")
         if kind in ("stderr", "stdout"):
             case[kind] = text
-        elif kind in ("contains", "lacks"):
+        elif kind in ("contains", "lacks", "stderr-contains"):
             case["post"].append((kind, arg, [l for l in body if l.strip()]))
         else:
             case["ops"].append((kind, arg, text))
@@ -160,6 +163,10 @@ def run(path, n):
         if case["stdout"] is not None and out != case["stdout"]:
             problems.append("stdout differs:\n--- expected\n%s--- got\n%s" % (case["stdout"], out))
         for kind, arg, want in case["post"]:
+            if kind == "stderr-contains":
+                lines = err.split("\n")
+                problems += ["stderr has no line: %s" % w for w in want if w not in lines]
+                continue
             try:
                 with open(os.path.join(root, arg), "rb") as f:
                     got = f.read().decode("utf-8", "replace")
