@@ -237,14 +237,16 @@ set_today(struct model *m)
 
 /*
  * The default theme: beside the binary in a source tree
- * (build/glasshouse -> themes/default), under PREFIX/share when
+ * (build/glasshouse or build/asan/glasshouse -> themes/default), under
+ * PREFIX/share when
  * installed, else the compiled-in data directory.
  */
 static const char *
 default_theme(struct model *m)
 {
 	static const char *const rel[] = {
-		"../themes/default", "../share/glasshouse/themes/default"
+		"../themes/default", "../../themes/default",	/* build/, build/asan/ */
+		"../share/glasshouse/themes/default"
 	};
 	char exe[4096], *slash;
 	ssize_t n;
