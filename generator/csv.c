@@ -280,8 +280,7 @@ csv_ropa(const struct model *m, struct buf *out)
 
 	for (i = 0; i < m->npurposes; i++) {
 		const struct purpose *p = m->purposes[i];
-		const char *status = p->status == PS_PROPOSED ? "proposed" :
-		    p->status == PS_RETIRED ? "retired" : "active";
+		const char *status = status_key(p->status);
 
 		ropa_row_fill(&row, p, &a);
 		field(out, p->id, 0);

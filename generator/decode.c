@@ -906,6 +906,32 @@ static const char *const dstatus_names[] = {
 static const struct choices decision_statuses = {
 	"decision status", dstatus_names, NULL, DS_PROPOSED + 1
 };
+/* The content-format spelling of a value: the one table per enum
+ * serves decoding and every output format alike. */
+const char *
+status_key(enum purpose_status s)
+{
+	return status_names[s];
+}
+
+const char *
+role_key(enum recipient_role r)
+{
+	return role_names[r];
+}
+
+const char *
+requirement_key(enum requirement r)
+{
+	return requirement_names[r];
+}
+
+const char *
+decision_status_key(enum decision_status s)
+{
+	return dstatus_names[s];
+}
+
 static const struct choices legal_bases = {
 	"legal basis", NULL, vocab_legal_bases, LB__COUNT
 };

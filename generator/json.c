@@ -194,48 +194,6 @@ jw_contact(struct jw *w, const char *key, const struct contact *c)
 }
 
 static const char *
-role_key(enum recipient_role r)
-{
-	switch (r) {
-	case ROLE_CONTROLLER:
-		return "controller";
-	case ROLE_JOINT_CONTROLLER:
-		return "joint-controller";
-	case ROLE_PROCESSOR:
-	default:
-		return "processor";
-	}
-}
-
-static const char *
-required_key(enum requirement r)
-{
-	switch (r) {
-	case REQ_CONTRACT:
-		return "contract";
-	case REQ_LAW:
-		return "law";
-	case REQ_OPTIONAL:
-	default:
-		return "optional";
-	}
-}
-
-static const char *
-status_key(enum purpose_status s)
-{
-	switch (s) {
-	case PS_PROPOSED:
-		return "proposed";
-	case PS_RETIRED:
-		return "retired";
-	case PS_ACTIVE:
-	default:
-		return "active";
-	}
-}
-
-static const char *
 aud_key(enum audience a)
 {
 	return a == AUD_INTERNAL ? "internal" : "public";
@@ -275,7 +233,7 @@ json_entry(struct jw *w, const struct data_entry *e, enum audience aud)
 		break;
 	}
 	jw_str(w, "retention", e->retention.text);
-	jw_str(w, "required", required_key(e->required));
+	jw_str(w, "required", requirement_key(e->required));
 	jw_arr_inline(w, "shared_with");
 	for (i = 0; i < e->shared_with.n; i++) {
 		const struct recipient *r = e->shared_with.v[i].to;

@@ -358,6 +358,12 @@ bool	 page_visible(const struct page *, enum audience);
  * public_summary? Only those reach the public changelog and pages. */
 bool	 decision_published(const struct decision *);
 
+/* Each value as spelled in content files (decode.c's tables). */
+const char	*status_key(enum purpose_status);
+const char	*role_key(enum recipient_role);
+const char	*requirement_key(enum requirement);
+const char	*decision_status_key(enum decision_status);
+
 void	 model_init(struct model *);
 void	 model_free(struct model *);
 

@@ -350,19 +350,6 @@ role_plain(enum recipient_role r)
 	}
 }
 static const char *
-role_key(enum recipient_role r)
-{
-	switch (r) {
-	case ROLE_CONTROLLER:
-		return "controller";
-	case ROLE_JOINT_CONTROLLER:
-		return "joint-controller";
-	case ROLE_PROCESSOR:
-	default:
-		return "processor";
-	}
-}
-static const char *
 required_label(enum requirement r)
 {
 	switch (r) {
@@ -403,19 +390,6 @@ country(const char *cc)
 	const char *n = cc != NULL ? country_name(cc) : NULL;
 
 	return n != NULL ? n : cc;
-}
-const char *
-decision_status(enum decision_status s)
-{
-	switch (s) {
-	case DS_REJECTED:
-		return "rejected";
-	case DS_PROPOSED:
-		return "proposed";
-	case DS_ADOPTED:
-	default:
-		return "adopted";
-	}
 }
 
 /* ------------------------------------------------------------------ */

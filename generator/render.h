@@ -76,7 +76,6 @@ int	cmp_system(const void *a, const void *b);
 int	cmp_category(const void *a, const void *b);
 const char *	role_label(enum recipient_role r);
 const char *	country(const char *cc);
-const char *	decision_status(enum decision_status s);
 void	set_href(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *a, const char *b, const char *c);
 void	setf(struct rctx *rc, struct tmpl_dict *d, const char *key,

@@ -97,7 +97,7 @@ add_decision(struct rctx *rc, struct tmpl_dict *d, const struct decision *dc)
 	}
 	s = tmpl_section(d, "DECISION");
 	tmpl_set(s, "TITLE", dc->title);
-	tmpl_set(s, "STATUS", decision_status(dc->status));
+	tmpl_set(s, "STATUS", decision_status_key(dc->status));
 	tmpl_set(s, "ID", dc->id);
 	set_date(rc, s, "DATE", &dc->date);
 	set_short_date(rc, s, "DECIDED", &dc->date);
@@ -378,7 +378,7 @@ render_committee(struct rctx *rc, const struct complete *cp)
 		if (i < 5) {
 			s = tmpl_section(c, "RECENT");
 			tmpl_set(s, "TITLE", dc->title);
-			tmpl_set(s, "STATUS", decision_status(dc->status));
+			tmpl_set(s, "STATUS", decision_status_key(dc->status));
 			tmpl_set(s, "STATUS_LABEL", status_word(dc->status));
 			set_short_date(rc, s, "DECIDED", &dc->date);
 			set_href(rc, s, "HREF", "committee/decisions.html#d-",
@@ -414,7 +414,7 @@ render_decisions(struct rctx *rc)
 		s = tmpl_section(c, "ROW");
 		tmpl_set(s, "ID", dc->id);
 		tmpl_set(s, "TITLE", dc->title);
-		tmpl_set(s, "STATUS", decision_status(dc->status));
+		tmpl_set(s, "STATUS", decision_status_key(dc->status));
 		tmpl_set(s, "STATUS_LABEL", status_word(dc->status));
 		set_short_date(rc, s, "DECIDED", &dc->date);
 		tmpl_set(s, "PUBLISHED", pub ? "Yes" : "No");
@@ -423,7 +423,7 @@ render_decisions(struct rctx *rc)
 		tmpl_set(s, "ID", dc->id);
 		tmpl_set(s, "VERB", date_verb(dc->status));
 		tmpl_set(s, "TITLE", dc->title);
-		tmpl_set(s, "STATUS", decision_status(dc->status));
+		tmpl_set(s, "STATUS", decision_status_key(dc->status));
 		tmpl_set(s, "STATUS_LABEL", status_word(dc->status));
 		set_short_date(rc, s, "DECIDED", &dc->date);
 		if (dc->audience == AUD_INTERNAL)
