@@ -17,6 +17,32 @@
 #include "pool.h"
 #include "write.h"
 
+/*
+ * GLASSHOUSE_TIMINGS=1 prints how long each stage took on stderr, for
+ * profiling (tests/bench): wall milliseconds since the previous stage
+ * and CPU milliseconds of the whole process since then.
+ */
+static int	 timings;
+
+static void
+stage_done(const char *stage)
+{
+	static struct timespec w0, c0;
+	struct timespec w, c;
+
+	if (!timings)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &w);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
+	if (stage != NULL)
+		fprintf(stderr, "glasshouse: timing: %-8s %8.1f ms wall "
+		    "%8.1f ms cpu\n", stage,
+		    (w.tv_sec - w0.tv_sec) * 1e3 + (w.tv_nsec - w0.tv_nsec) / 1e6,
+		    (c.tv_sec - c0.tv_sec) * 1e3 + (c.tv_nsec - c0.tv_nsec) / 1e6);
+	w0 = w;
+	c0 = c;
+}
+
 static const char usage_text[] =
 "usage: glasshouse build [-c DIR] [-o DIR] [--audience public|internal|all]\n"
 "                        [--theme DIR] [--force] [--strict] [-q]\n"
@@ -348,11 +374,17 @@ build(const struct options *o, struct model *m)
 		render_fini();
 		return EXIT_IO;
 	}
+	stage_done("open");
 	if (render_audiences(m, o->audiences, w) != 0) {
+		stage_done("render");
 		wr_abort(w);
 		rc = diag_errors() ? EXIT_CONTENT : EXIT_IO;
-	} else if (wr_commit(w, &ws) != 0)
-		rc = EXIT_IO;
+	} else {
+		stage_done("render");
+		if (wr_commit(w, &ws) != 0)
+			rc = EXIT_IO;
+		stage_done("commit");
+	}
 	render_fini();
 	(void)theme;
 	if (diag_errors() || diag_warnings())
@@ -373,6 +405,9 @@ main(int argc, char **argv)
 
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
+	timings = getenv("GLASSHOUSE_TIMINGS") != NULL &&
+	    strcmp(getenv("GLASSHOUSE_TIMINGS"), "1") == 0;
+	stage_done(NULL);
 	model_init(&m);
 	if (!o.build)
 		md_set_html(false);
@@ -385,10 +420,13 @@ main(int argc, char **argv)
 		model_free(&m);
 		return EXIT_IO;
 	}
+	stage_done("load");
 	/* Decode leaves a consistent model even after errors, so the
 	 * cross-file checks run too: every problem in one run. */
 	decode_model(&m, &src);
+	stage_done("decode");
 	check_model(&m);
+	stage_done("check");
 	failed = diag_errors() > 0 || (o.strict && diag_warnings() > 0);
 	if (!o.build || failed) {
 		diag_flush(o.json ? stdout : stderr, o.json, o.strict);
@@ -398,5 +436,6 @@ main(int argc, char **argv)
 	/* Warnings of a good build print with the build's own messages. */
 	rc = build(&o, &m);
 	model_free(&m);
+	stage_done("free");
 	return rc;
 }
