@@ -14,7 +14,9 @@ the order of the tools from run to run, every run into a new directory
 wall time, user+sys CPU time and peak RSS per tool, the median over runs
 of the per-run ratios glasshouse/Hugo and glasshouse/floor (only ratios
 measured in one run are comparable on a shared machine), `check` alone,
-and a rebuild with no change, whose summary line must say 0 changed.
+and a rebuild with no change, whose summary line must say 0 changed;
+after the timed runs, one more build with GLASSHOUSE_TIMINGS=1 shows
+how the time splits over the stages.
 
 Hugo is Debian's `hugo`, installed with apt-get when missing and running
 as root; without it the Hugo columns are skipped, loudly. Exits 1 when a
@@ -145,7 +147,24 @@ def bench_target(n, src, where, label, args, has_hugo):
             (med(r), 1 / med(r)))
     r = [a / b for a, b in zip(g, res["floor"]["wall"])]
     say("  glasshouse/floor wall ratio %.3f" % med(r))
+    stages(n, src, where, args)
     return ok
+
+
+def stages(n, src, where, args):
+    """One more build with GLASSHOUSE_TIMINGS=1: where the time goes."""
+    out = os.path.join(where, "stages-%d" % n)
+    p = subprocess.run([args.glasshouse, "build", "-c",
+                        os.path.join(src, "content"), "-o", out, "-q"],
+                       env=dict(ENV, GLASSHOUSE_TIMINGS="1"),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       text=True)
+    parts = []
+    for m in re.finditer(r"timing: (\S+)\s+([\d.]+) ms wall\s+([\d.]+) ms cpu",
+                         p.stderr):
+        parts.append("%s %.0f/%.0f" % (m.group(1), float(m.group(2)),
+                                       float(m.group(3))))
+    say("  glasshouse stages, ms wall/cpu (one run): " + ", ".join(parts))
 
 
 def rebuild(n, src, where, label, args):
