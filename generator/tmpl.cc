@@ -42,6 +42,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <strings.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -415,23 +418,40 @@ display_path(const std::string &name)
 	return g_root + "/" + name;
 }
 
+/*
+ * Read a template file. Opened O_NONBLOCK and refused unless regular:
+ * a FIFO or device planted in a theme must not hang the build (ctemplate
+ * itself would block in its own open), and only a file that passed
+ * here ever reaches ctemplate's loader.
+ */
 bool
 read_file(const std::string &path, std::string *out, int *err)
 {
-	errno = 0;
-	std::FILE *f = std::fopen(path.c_str(), "rb");
-	if (f == NULL) {
+	struct stat st;
+	char chunk[8192];
+	ssize_t n;
+	int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd == -1) {
 		*err = errno;
 		return false;
 	}
-	char chunk[8192];
-	size_t n;
-	while ((n = std::fread(chunk, 1, sizeof chunk, f)) > 0)
-		out->append(chunk, n);
-	bool ok = !std::ferror(f);
-	*err = ok ? 0 : (errno ? errno : EIO);
-	std::fclose(f);
-	return ok;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		*err = -1;	/* "not a regular file" */
+		close(fd);
+		return false;
+	}
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		out->append(chunk, (size_t)n);
+	}
+	*err = n == -1 ? errno : 0;
+	close(fd);
+	return n == 0;
 }
 
 int
@@ -805,7 +825,7 @@ load_locked(const std::string &name, std::string *err)
 		resolved = path;
 	if (!read_file(resolved, &text, &e)) {
 		add_line(&msgs, "cannot read template '" + path + "': " +
-		    std::strerror(e));
+		    (e == -1 ? "not a regular file" : std::strerror(e)));
 		g_failed[name] = msgs;
 		add_line(err, msgs);
 		return -1;

@@ -22,7 +22,10 @@ runs two builds at once and refuses foreign directories. Here:
     second says it waits for the lock, both exit 0, and out/ is the
     second's complete site;
 (e) symbolic links (and a FIFO) planted in out/, at the staging name and
-    at the lock name are never followed: what they point to is untouched.
+    at the lock name are never followed: what they point to is untouched;
+(f) a FIFO in place of a theme template: the build does not hang, exits 3
+    with "path: error: cannot read template '...': not a regular file",
+    and out/ is untouched.
 """
 import os
 import shutil
@@ -389,6 +392,32 @@ def part_e(tap):
                ghlib.snap_diff(vsnap, full_snap(victim)) + ghlib.snap_diff(before, full_snap(out)))
 
 
+def part_f(tap):
+    with ghlib.TempDir("gh-faults-") as tmp:
+        shutil.copytree(EXAMPLE, os.path.join(tmp, "content"))
+        theme = os.path.join(tmp, "theme")
+        shutil.copytree(os.path.join(ghlib.TOP, "themes", "default"), theme)
+        p = build(tmp)
+        if not tap.ok(p.returncode == 0, "(f) example builds", ghlib.outtext(p)):
+            return
+        before = full_snap(os.path.join(tmp, "out"))
+        fifo = os.path.join(theme, "templates", "footer.tpl")
+        os.remove(fifo)
+        os.mkfifo(fifo)
+        try:
+            p = build(tmp, "content", "out", "--theme", "theme")
+        except subprocess.TimeoutExpired:
+            tap.ok(False, "(f) a FIFO as a theme template does not hang the build")
+            return
+        want = ("theme/templates/footer.tpl: error: cannot read template "
+                "'theme/templates/footer.tpl': not a regular file\n")
+        tap.ok(p.returncode == 3 and p.stderr.decode() == want,
+               "(f) a FIFO as a theme template is refused (exit 3, exact message)",
+               ghlib.outtext(p))
+        tap.ok(full_snap(os.path.join(tmp, "out")) == before,
+               "(f) ... and out/ is untouched")
+
+
 def main():
     tap = ghlib.Tap()
     if ghlib.need_binary(tap):
@@ -397,6 +426,7 @@ def main():
         part_c(tap)
         part_d(tap)
         part_e(tap)
+        part_f(tap)
     return tap.done()
 
 
