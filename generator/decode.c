@@ -427,8 +427,10 @@ obj_open(struct dec *d, struct obj *o, const struct ynode *node,
 	for (i = 0; i < node->n; i++) {
 		const struct ynode *k = node->keys[i];
 
+		/* first letters before strcmp: most allowed keys differ there */
 		for (j = 0; j < nkeys; j++)
-			if (strcmp(k->str, keys[j]) == 0)
+			if (k->str[0] == keys[j][0] &&
+			    strcmp(k->str, keys[j]) == 0)
 				break;
 		if (j == nkeys) {
 			struct suggest s;

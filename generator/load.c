@@ -48,7 +48,9 @@ id_valid(const char *s, const char **why)
 			*why = "an id may contain only a-z, 0-9 and '-'";
 			return false;
 		}
-	for (i = 0; i < sizeof(reserved_names) / sizeof(reserved_names[0]); i++)
+	/* Every reserved name has three or four letters. */
+	for (i = 0; (n == 3 || n == 4) &&
+	    i < sizeof(reserved_names) / sizeof(reserved_names[0]); i++)
 		if (strcmp(s, reserved_names[i]) == 0) {
 			*why = "this name is reserved on Windows";
 			return false;

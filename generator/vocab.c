@@ -1007,23 +1007,31 @@ vocab_right(const char *key)
 	return NULL;
 }
 
-/* bsearch comparator: a code string against a country. */
-static int
-country_cmp(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct country *)elem)->code);
-}
-
 /* The table entry for cc, or NULL unless cc is two uppercase ASCII
- * letters naming an assigned code. */
+ * letters naming an assigned code. The table is sorted by code: a
+ * binary search comparing the two letters directly (no strcmp per
+ * probe; every data entry asks this several times). */
 static const struct country *
 country_find(const char *cc)
 {
+	size_t lo = 0, hi = sizeof(countries) / sizeof(countries[0]);
+
 	if (cc == NULL || !(cc[0] >= 'A' && cc[0] <= 'Z') ||
 	    !(cc[1] >= 'A' && cc[1] <= 'Z') || cc[2] != '\0')
 		return NULL;
-	return bsearch(cc, countries, sizeof(countries) / sizeof(countries[0]),
-	    sizeof(countries[0]), country_cmp);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *code = countries[mid].code;
+		int d = cc[0] != code[0] ? cc[0] - code[0] : cc[1] - code[1];
+
+		if (d == 0)
+			return &countries[mid];
+		if (d < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
 }
 
 int

@@ -11,6 +11,7 @@
  * node still open is a cycle.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -19,8 +20,7 @@
 
 struct frame {
 	struct ynode	 *node;
-	struct ynode	**items;	/* children (map: key, value, key, ...) */
-	size_t		  n, cap;
+	size_t		  base;		/* its children start at kids[base] */
 	unsigned long	  size;		/* expanded node count so far */
 	struct anchor	 *anchor;	/* completed when the node closes */
 };
@@ -39,6 +39,14 @@ struct ctx {
 	int		 line_offset;
 	struct frame	 stack[YML_MAX_DEPTH + 1];
 	int		 depth;
+	/* The children of every open container, innermost last (map:
+	 * key, value, key, ...): one array for the whole document, not
+	 * one allocation per container. */
+	struct ynode	**kids;
+	size_t		 nkids, capkids;
+	/* Mapping keys repeat on every item of a list: each distinct
+	 * key string is stored once per document. */
+	struct hmap	 key_strs;
 	struct hmap	 anchors;	/* name -> the latest struct anchor */
 	unsigned long	 total;		/* expanded nodes in the document */
 	struct ynode	*root;
@@ -56,6 +64,18 @@ mark_pos(const struct ctx *c, yaml_mark_t m)
 	return p;
 }
 
+/* Does the 8-byte word at s hold only ASCII without NUL? */
+static int
+ascii8(const unsigned char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof(w));
+	/* no high bit set, and no zero byte (the classic haszero test) */
+	return ((w | ((w - 0x0101010101010101ULL) & ~w)) &
+	    0x8080808080808080ULL) == 0;
+}
+
 int
 utf8_check(const char *src, size_t len, size_t *bad)
 {
@@ -64,6 +84,12 @@ utf8_check(const char *src, size_t len, size_t *bad)
 
 	while (i < len) {
 		unsigned c = s[i], need, cp, min;
+
+		/* Content is mostly ASCII: skip it a word at a time. */
+		if (len - i >= 8 && ascii8(s + i)) {
+			i += 8;
+			continue;
+		}
 
 		if (c == 0)
 			goto fail;
@@ -172,11 +198,11 @@ attach(struct ctx *c, struct ynode *n, unsigned long size)
 		return;
 	}
 	f = &c->stack[c->depth - 1];
-	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 8;
-		f->items = xrealloc(f->items, f->cap * sizeof(*f->items));
+	if (c->nkids == c->capkids) {
+		c->capkids = c->capkids ? c->capkids * 2 : 64;
+		c->kids = xrealloc(c->kids, c->capkids * sizeof(*c->kids));
 	}
-	f->items[f->n++] = n;
+	c->kids[c->nkids++] = n;
 	f->size += size;
 }
 
@@ -190,18 +216,47 @@ tag_name(struct arena *a, const char *tag)
 	return tag;
 }
 
+/* Is the next child of the open container a mapping key? */
+static int
+next_is_key(const struct ctx *c)
+{
+	const struct frame *f;
+
+	if (c->depth == 0)
+		return 0;
+	f = &c->stack[c->depth - 1];
+	return f->node->type == YN_MAP && (c->nkids - f->base) % 2 == 0;
+}
+
+/* The one copy of key string s[0..len) in this document. */
+static const char *
+key_str(struct ctx *c, const char *s, size_t len)
+{
+	char *k;
+
+	if (memchr(s, '\0', len) != NULL)	/* an error: not shared */
+		return arena_strndup(c->arena, s, len);
+	if ((k = hmap_get(&c->key_strs, s)) != NULL)
+		return k;
+	k = arena_strndup(c->arena, s, len);
+	(void)hmap_put(&c->key_strs, k, k);
+	return k;
+}
+
 static void
 on_scalar(struct ctx *c, const yaml_event_t *ev)
 {
+	int key = next_is_key(c);
 	struct ynode *n = arena_alloc(c->arena, sizeof(*n));
 	const char *tag = (const char *)ev->data.scalar.tag;
+	const char *value = (const char *)ev->data.scalar.value;
 	struct pos p = mark_pos(c, ev->start_mark);
 
 	n->type = YN_SCALAR;
 	n->pos = p;
 	n->len = ev->data.scalar.length;
-	n->str = arena_strndup(c->arena, (const char *)ev->data.scalar.value,
-	    n->len);
+	n->str = key ? key_str(c, value, n->len) :
+	    arena_strndup(c->arena, value, n->len);
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 	    tag == NULL;
 	if (tag != NULL && strcmp(tag, YAML_STR_TAG) != 0 &&
@@ -249,6 +304,7 @@ on_start(struct ctx *c, const yaml_event_t *ev, enum ynode_type type)
 	f = &c->stack[c->depth++];
 	memset(f, 0, sizeof(*f));
 	f->node = n;
+	f->base = c->nkids;
 	f->size = 1;
 	if (anchor != NULL) {
 		/* Registered now, completed at the end: an alias meanwhile
@@ -257,14 +313,41 @@ on_start(struct ctx *c, const yaml_event_t *ev, enum ynode_type type)
 	}
 }
 
-/* Report duplicate keys of a finished mapping: a hash set, so a huge
- * mapping costs linear time. */
+static void
+dup_key(struct ctx *c, const struct ynode *k, const struct ynode *first)
+{
+	gh_error(k->pos, "duplicate key '%s' (first at line %d)", k->str,
+	    first->pos.line);
+	c->failed = 1;
+}
+
+/* Report duplicate keys of a finished mapping. Keys of one document
+ * share their strings (key_str), so a short mapping compares
+ * pointers; a long one uses a hash set and stays linear. */
+#define DUP_SCAN_MAX	16
+
 static void
 check_dup_keys(struct ctx *c, struct ynode *m)
 {
 	struct hmap seen = { 0 };
-	size_t i;
+	size_t i, j;
 
+	if (m->n <= DUP_SCAN_MAX) {
+		for (i = 1; i < m->n; i++) {
+			const struct ynode *k = m->keys[i];
+
+			if (k->type != YN_SCALAR)
+				continue;
+			for (j = 0; j < i; j++)
+				if (m->keys[j]->type == YN_SCALAR &&
+				    (m->keys[j]->str == k->str ||
+				    strcmp(m->keys[j]->str, k->str) == 0)) {
+					dup_key(c, k, m->keys[j]);
+					break;
+				}
+		}
+		return;
+	}
 	for (i = 0; i < m->n; i++) {
 		struct ynode *k = m->keys[i], *first;
 
@@ -272,9 +355,7 @@ check_dup_keys(struct ctx *c, struct ynode *m)
 			continue;
 		first = hmap_put(&seen, k->str, k);
 		if (first != NULL) {
-			gh_error(k->pos, "duplicate key '%s' (first at line %d)",
-			    k->str, first->pos.line);
-			c->failed = 1;
+			dup_key(c, k, first);
 			hmap_put(&seen, k->str, first);
 		}
 	}
@@ -285,22 +366,22 @@ static void
 on_end(struct ctx *c)
 {
 	struct frame *f = &c->stack[c->depth - 1];
-	struct ynode *n = f->node;
+	struct ynode *n = f->node, **kids = c->kids + f->base;
+	size_t nkids = c->nkids - f->base, i;
 	unsigned long size = f->size;
-	size_t i;
 
 	if (n->type == YN_SEQ) {
-		n->n = f->n;
-		n->items = arena_alloc(c->arena, (f->n + 1) * sizeof(*n->items));
-		if (f->n)
-			memcpy(n->items, f->items, f->n * sizeof(*n->items));
+		n->n = nkids;
+		n->items = arena_alloc(c->arena, (nkids + 1) * sizeof(*n->items));
+		if (nkids)
+			memcpy(n->items, kids, nkids * sizeof(*n->items));
 	} else {
-		n->n = f->n / 2;
+		n->n = nkids / 2;
 		n->keys = arena_alloc(c->arena, (n->n + 1) * sizeof(*n->keys));
 		n->items = arena_alloc(c->arena, (n->n + 1) * sizeof(*n->items));
 		for (i = 0; i < n->n; i++) {
-			n->keys[i] = f->items[2 * i];
-			n->items[i] = f->items[2 * i + 1];
+			n->keys[i] = kids[2 * i];
+			n->items[i] = kids[2 * i + 1];
 			if (n->keys[i]->type != YN_SCALAR)
 				err_at(c, n->keys[i]->pos, "a mapping key "
 				    "must be a string");
@@ -315,7 +396,7 @@ on_end(struct ctx *c)
 		f->anchor->node = n;
 		f->anchor->size = size;
 	}
-	free(f->items);
+	c->nkids = f->base;
 	c->depth--;
 	attach(c, n, size);
 }
@@ -461,8 +542,8 @@ yml_parse(struct arena *arena, const char *file, const char *data,
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&y);
-	while (c.depth > 0)
-		free(c.stack[--c.depth].items);
+	free(c.kids);
+	hmap_free(&c.key_strs);
 	hmap_free(&c.anchors);
 	if (c.failed)
 		return NULL;
@@ -492,12 +573,15 @@ yml_is_null(const struct ynode *n)
 struct ynode *
 yml_get(const struct ynode *map, const char *key)
 {
-	size_t i;
+	size_t i, len;
 
 	if (map == NULL || map->type != YN_MAP)
 		return NULL;
+	/* lengths first: most keys differ there (a tree holds no NUL) */
+	len = strlen(key);
 	for (i = 0; i < map->n; i++)
-		if (strcmp(map->keys[i]->str, key) == 0)
+		if (map->keys[i]->len == len &&
+		    memcmp(map->keys[i]->str, key, len) == 0)
 			return map->items[i];
 	return NULL;
 }
