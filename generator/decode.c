@@ -16,6 +16,7 @@
  */
 #include <assert.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -28,6 +29,8 @@
 struct dec {
 	struct model	*m;
 	struct arena	*a;
+	char		**pre;	/* purposes' bodies rendered ahead (or NULL) */
+	const struct srclist *prelist;	/* the files pre[] is for */
 };
 
 /* One mapping being decoded against the keys its kind allows. */
@@ -1558,7 +1561,11 @@ decode_purpose(struct dec *d, const struct srcfile *f)
 	if (!register_id(&m->purpose_ids, "purpose", p->id, p, f->pos))
 		return;
 	m->purposes[m->npurposes++] = p;
-	p->body_html = body_html(d, f);
+	if (d->pre != NULL && f >= d->prelist->v &&
+	    f < d->prelist->v + d->prelist->n && d->pre[f - d->prelist->v] != NULL)
+		p->body_html = d->pre[f - d->prelist->v];
+	else
+		p->body_html = body_html(d, f);
 	if (f->failed || !obj_open(d, &o, f->root, purpose_keys, PU__N, NULL, f->pos))
 		return;
 	p->title = get_str(d, &o, PU_TITLE, true);
@@ -1975,6 +1982,35 @@ decode_list(struct dec *d, const struct srclist *l, decode_fn *fn)
 }
 
 /*
+ * The purposes' Markdown bodies, rendered on a thread of their own while
+ * decode_model() works through the inventory: cmark is most of a build's
+ * decode time. Quietly: a body the guard refuses is left NULL and
+ * rendered again in file order by decode_purpose(), which reports it,
+ * so diagnostics are the same as without the thread.
+ */
+struct ahead {
+	const struct srclist	*l;
+	char			**html;
+	struct arena		 a;
+};
+
+static void *
+render_ahead(void *arg)
+{
+	struct ahead *ah = arg;
+	size_t i;
+
+	for (i = 0; i < ah->l->n; i++) {
+		const struct srcfile *f = &ah->l->v[i];
+
+		if (f->body != NULL && f->body_len > 0)
+			ah->html[i] = md_render_quiet(&ah->a, f->body,
+			    f->body_len);
+	}
+	return NULL;
+}
+
+/*
  * Decode every loaded file into m. Lists are allocated at their final
  * size and filled in file order; model_derive() sorts them by id.
  */
@@ -1982,10 +2018,15 @@ void
 decode_model(struct model *m, const struct source *src)
 {
 	struct dec d;
+	struct ahead ah;
+	pthread_t t;
+	int ahead = 0;
 
 	suggest_work = 0;	/* one hint budget for decode and check */
 	d.m = m;
 	d.a = &m->arena;
+	d.pre = NULL;
+	d.prelist = NULL;
 	m->systems = arena_alloc(d.a, src->inventory.n * sizeof(*m->systems));
 	m->purposes = arena_alloc(d.a, src->purposes.n * sizeof(*m->purposes));
 	m->pages = arena_alloc(d.a, src->pages.n * sizeof(*m->pages));
@@ -1993,11 +2034,25 @@ decode_model(struct model *m, const struct source *src)
 	m->decisions = arena_alloc(d.a,
 	    src->decisions.n * sizeof(*m->decisions));
 
+	memset(&ah, 0, sizeof(ah));
+	if (src->purposes.n > 0) {
+		ah.l = &src->purposes;
+		ah.html = xcalloc(src->purposes.n, sizeof(*ah.html));
+		ahead = pthread_create(&t, NULL, render_ahead, &ah) == 0;
+	}
 	decode_site(&d, &src->site);
 	decode_categories(&d, &src->categories);
 	decode_recipients(&d, &src->recipients);
 	decode_list(&d, &src->inventory, decode_system);
+	if (ahead) {
+		pthread_join(t, NULL);
+		arena_adopt(&m->arena, &ah.a);
+		d.pre = ah.html;
+		d.prelist = &src->purposes;
+	}
 	decode_list(&d, &src->purposes, decode_purpose);
+	d.pre = NULL;
+	free(ah.html);
 	decode_list(&d, &src->pages, decode_page);
 	decode_list(&d, &src->reports, decode_report);
 	decode_members(&d, &src->members);

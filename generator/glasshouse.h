@@ -106,6 +106,10 @@ void	 model_derive(struct model *);
  * links through url_allowed, guarded against pathological input). */
 char	*md_render(struct arena *, const char *text, size_t len,
 	    struct pos start);
+/* md_render() without diagnostics, for rendering ahead on another
+ * thread: NULL when the guard would refuse text or md_set_html(false)
+ * is in force (then md_render() must run and report), else the HTML. */
+char	*md_render_quiet(struct arena *, const char *text, size_t len);
 /* With false, md_render() only checks (for `check`, which shows no
  * page) and returns "". */
 void	 md_set_html(bool);

@@ -75,13 +75,13 @@ url_allowed(const char *url)
  * Returns 0, or -1 after reporting.
  */
 static int
-md_guard(const char *text, size_t len, struct pos start)
+md_guard(const char *text, size_t len, struct pos start, bool report)
 {
 	size_t i = 0, brackets = 0, delims = 0;
 	int line = start.line;
 
 	if (len > MD_MAX_BYTES)
-		return gh_error(start, "Markdown body is larger than 1 MiB "
+		return !report ? -1 : gh_error(start, "Markdown body is larger than 1 MiB "
 		    "(%zu bytes)", len);
 	while (i < len) {
 		size_t nest = 0, j = i;
@@ -113,7 +113,7 @@ md_guard(const char *text, size_t len, struct pos start)
 			if (++nest > MD_MAX_NEST) {
 				struct pos p = { start.file, line, 1 };
 
-				return gh_error(p, "Markdown nested deeper than "
+				return !report ? -1 : gh_error(p, "Markdown nested deeper than "
 				    "%d levels (quotes or lists)", MD_MAX_NEST);
 			}
 		}
@@ -126,7 +126,7 @@ md_guard(const char *text, size_t len, struct pos start)
 		if (brackets > MD_MAX_BRACKETS || delims > MD_MAX_DELIMS) {
 			struct pos p = { start.file, line, 1 };
 
-			return gh_error(p, "too many %s in Markdown (more than "
+			return !report ? -1 : gh_error(p, "too many %s in Markdown (more than "
 			    "%d)", brackets > MD_MAX_BRACKETS ? "'[' brackets" :
 			    "'*' or '_' delimiters", brackets > MD_MAX_BRACKETS ?
 			    MD_MAX_BRACKETS : MD_MAX_DELIMS);
@@ -146,8 +146,9 @@ md_set_html(bool on)
 	md_html = on;
 }
 
-char *
-md_render(struct arena *a, const char *text, size_t len, struct pos start)
+/* cmark over text: safe HTML in the arena, links through url_allowed. */
+static char *
+render(struct arena *a, const char *text, size_t len)
 {
 	cmark_node *doc, *node;
 	cmark_iter *it;
@@ -155,8 +156,6 @@ md_render(struct arena *a, const char *text, size_t len, struct pos start)
 	char *html, *out;
 	int opts = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8;
 
-	if (md_guard(text, len, start) != 0 || !md_html)
-		return arena_strdup(a, "");
 	doc = cmark_parse_document(text, len, opts);
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -182,4 +181,22 @@ md_render(struct arena *a, const char *text, size_t len, struct pos start)
 	free(html);
 	cmark_node_free(doc);
 	return out;
+}
+
+char *
+md_render(struct arena *a, const char *text, size_t len, struct pos start)
+{
+	if (md_guard(text, len, start, true) != 0 || !md_html)
+		return arena_strdup(a, "");
+	return render(a, text, len);
+}
+
+char *
+md_render_quiet(struct arena *a, const char *text, size_t len)
+{
+	struct pos nowhere = { "", 0, 0 };
+
+	if (!md_html || md_guard(text, len, nowhere, false) != 0)
+		return NULL;
+	return render(a, text, len);
 }
