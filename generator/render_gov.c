@@ -517,8 +517,33 @@ matrix_row(struct tmpl_dict *row, const struct crow *r, const int *cols,
 		}
 	}
 	tmpl_set_int(row, "NMISSING", (long long)r->nmissing);
-	if (r->nmissing == 0)
-		tmpl_show(row, "ROW_COMPLETE");
+}
+
+/* After the worklist of a matrix: PFX_NO_ROWS (none at all), PFX_ALL_OK
+ * (none missing anything) or HAS_PFX_ROWS with PFX_OK_NOTE(TEXT), how
+ * many complete rows are not listed. */
+static void
+matrix_end(struct rctx *rc, struct tmpl_dict *c, const char *pfx,
+    const char *noun, size_t n, size_t ok)
+{
+	char	 name[32];
+
+	if (n == 0) {
+		snprintf(name, sizeof(name), "NO_%s_ROWS", pfx);
+		tmpl_show(c, name);
+	} else if (ok == n) {
+		snprintf(name, sizeof(name), "%s_ALL_OK", pfx);
+		tmpl_show(c, name);
+	} else {
+		snprintf(name, sizeof(name), "HAS_%s_ROWS", pfx);
+		tmpl_show(c, name);
+		if (ok > 0) {
+			snprintf(name, sizeof(name), "%s_OK_NOTE", pfx);
+			setf(rc, tmpl_section(c, name), "TEXT", "%zu complete "
+			    "%s%s %s not listed.", ok, noun, ok == 1 ? "" : "s",
+			    ok == 1 ? "is" : "are");
+		}
+	}
 }
 
 static void
@@ -628,32 +653,39 @@ render_checks(struct rctx *rc, const struct complete *cp)
 		tmpl_show(c, "LAW_LGPD");
 	if (jur & JUR_CCPA)
 		tmpl_show(c, "LAW_CCPA");
+	/* The worklist: complete rows are counted, not listed. */
 	for (i = 0, ok = 0; i < cp->npurposes; i++) {
 		const struct crow *r = &cp->purposes[i];
 
+		if (r->nmissing == 0) {
+			ok++;
+			continue;
+		}
 		s = tmpl_section(c, "P_ROW");
 		tmpl_set(s, "TITLE", r->purpose->title);
 		tmpl_set(s, "ID", r->purpose->id);
 		set_href(rc, s, "HREF", "purposes/", r->purpose->id, ".html");
 		matrix_row(s, r, pcols, npc);
-		ok += r->nmissing == 0;
 	}
 	tmpl_set_int(c, "NPURPOSES", (long long)cp->npurposes);
 	tmpl_set_int(c, "NPURPOSES_OK", (long long)ok);
-	tmpl_show(c, cp->npurposes > 0 ? "HAS_P_ROWS" : "NO_P_ROWS");
+	matrix_end(rc, c, "P", "purpose", cp->npurposes, ok);
 	for (i = 0, ok = 0; i < cp->nsystems; i++) {
 		const struct crow *r = &cp->systems[i];
 
+		if (r->nmissing == 0) {
+			ok++;
+			continue;
+		}
 		s = tmpl_section(c, "S_ROW");
 		tmpl_set(s, "NAME", r->system->name);
 		tmpl_set(s, "ID", r->system->id);
 		set_href(rc, s, "HREF", "systems/", r->system->id, ".html");
 		matrix_row(s, r, scols, nsc);
-		ok += r->nmissing == 0;
 	}
 	tmpl_set_int(c, "NSYSTEMS", (long long)cp->nsystems);
 	tmpl_set_int(c, "NSYSTEMS_OK", (long long)ok);
-	tmpl_show(c, cp->nsystems > 0 ? "HAS_S_ROWS" : "NO_S_ROWS");
+	matrix_end(rc, c, "S", "system", cp->nsystems, ok);
 
 	/* Orphans. */
 	for (i = 0; i < cp->norphan_purposes; i++)
