@@ -114,13 +114,37 @@ add_decision(struct rctx *rc, struct tmpl_dict *d, const struct decision *dc)
 	}
 }
 
+/*
+ * The markers read the analysis check_model() made once for the build
+ * (complete_shared(), shared read-only by both render threads), so no
+ * page works an item out again; a model rendered without that analysis
+ * (never in a build) gets each answer computed on the spot.
+ */
+static enum cstate
+purpose_item(const struct rctx *rc, const struct purpose *p, enum citem it)
+{
+	const struct complete *cp = complete_shared(rc->m);
+
+	return cp != NULL ? complete_purpose_state(cp, p, it) :
+	    complete_purpose_item(rc->m, p, it);
+}
+
+static enum cstate
+entry_item(const struct rctx *rc, const struct data_entry *e, enum citem it)
+{
+	const struct complete *cp = complete_shared(rc->m);
+
+	return cp != NULL ? complete_entry_state(cp, e, it) :
+	    complete_entry_item(rc->m, e, it);
+}
+
 /* A purpose page: BENEFIT_UNDOCUMENTED, AUTOMATED_UNDOCUMENTED. */
 void
 gov_purpose_gaps(struct rctx *rc, struct tmpl_dict *d, const struct purpose *p)
 {
-	if (complete_purpose_item(rc->m, p, CI_BENEFIT) == CS_MISSING)
+	if (purpose_item(rc, p, CI_BENEFIT) == CS_MISSING)
 		tmpl_show(d, "BENEFIT_UNDOCUMENTED");
-	if (complete_purpose_item(rc->m, p, CI_AUTOMATED) == CS_MISSING)
+	if (purpose_item(rc, p, CI_AUTOMATED) == CS_MISSING)
 		tmpl_show(d, "AUTOMATED_UNDOCUMENTED");
 }
 
@@ -130,11 +154,11 @@ void
 gov_entry_gaps(struct rctx *rc, struct tmpl_dict *row,
     const struct data_entry *e)
 {
-	if (complete_entry_item(rc->m, e, CI_REQUIREMENT) == CS_MISSING) {
+	if (entry_item(rc, e, CI_REQUIREMENT) == CS_MISSING) {
 		tmpl_set(row, "REQUIRED", "");
 		tmpl_show(row, "E_REQUIRED_UNDOCUMENTED");
 	}
-	if (complete_entry_item(rc->m, e, CI_SOLD) == CS_MISSING)
+	if (entry_item(rc, e, CI_SOLD) == CS_MISSING)
 		tmpl_show(row, "E_SOLD_UNDOCUMENTED");
 }
 
@@ -1076,14 +1100,19 @@ render_label(struct rctx *rc)
 void
 render_gov(struct rctx *rc)
 {
+	const struct complete *shared;
 	struct complete cp;
 
 	render_label(rc);
 	render_changes(rc);
 	if (!rc->staff)
 		return;
-	complete_analyse(rc->m, &rc->scratch, &cp);
-	render_committee(rc, &cp);
+	/* The build's analysis; only a model never checked needs its own. */
+	if ((shared = complete_shared(rc->m)) == NULL) {
+		complete_analyse(rc->m, &rc->scratch, &cp);
+		shared = &cp;
+	}
+	render_committee(rc, shared);
 	render_decisions(rc);
-	render_checks(rc, &cp);
+	render_checks(rc, shared);
 }
