@@ -184,10 +184,14 @@ system_transfers(const struct model *m, const struct system *sy)
  * system to its transfers state, a purpose to its row. Entries,
  * systems and purposes are distinct objects, so one table holds all.
  */
+struct cslot {
+	const void	*key;		/* NULL: free */
+	uint32_t	 val;
+};
 struct cindex {
-	const void	**keys;
-	uint32_t	 *vals;
-	size_t		  mask;
+	struct cslot	*slots;		/* key and value side by side: one
+					 * cache line per lookup */
+	size_t		 mask;
 };
 
 static size_t
@@ -199,8 +203,8 @@ ci_slot(const struct cindex *ix, const void *k)
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
-	for (i = (size_t)h & ix->mask; ix->keys[i] != NULL &&
-	    ix->keys[i] != k; i = (i + 1) & ix->mask)
+	for (i = (size_t)h & ix->mask; ix->slots[i].key != NULL &&
+	    ix->slots[i].key != k; i = (i + 1) & ix->mask)
 		;
 	return i;
 }
@@ -210,8 +214,8 @@ ci_put(struct cindex *ix, const void *k, uint32_t v)
 {
 	size_t i = ci_slot(ix, k);
 
-	ix->keys[i] = k;
-	ix->vals[i] = v;
+	ix->slots[i].key = k;
+	ix->slots[i].val = v;
 }
 
 static bool
@@ -222,9 +226,9 @@ ci_get(const struct cindex *ix, const void *k, uint32_t *v)
 	if (ix == NULL)
 		return false;
 	i = ci_slot(ix, k);
-	if (ix->keys[i] == NULL)
+	if (ix->slots[i].key == NULL)
 		return false;
-	*v = ix->vals[i];
+	*v = ix->slots[i].val;
 	return true;
 }
 
@@ -264,9 +268,8 @@ index_build(const struct model *m, struct arena *a)
 	while (cap < 2 * n)
 		cap *= 2;
 	ix = arena_alloc(a, sizeof(*ix));
-	ix->keys = arena_alloc(a, cap * sizeof(*ix->keys));
-	ix->vals = arena_alloc(a, cap * sizeof(*ix->vals));
-	memset(ix->keys, 0, cap * sizeof(*ix->keys));
+	ix->slots = arena_alloc(a, cap * sizeof(*ix->slots));
+	memset(ix->slots, 0, cap * sizeof(*ix->slots));
 	ix->mask = cap - 1;
 	for (i = 0; i < m->nsystems; i++) {
 		const struct system *sy = m->systems[i];
