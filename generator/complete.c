@@ -12,6 +12,7 @@
  * (a consent purpose without 'withdraw') count as missing in the
  * matrix but give no second diagnostic: one problem, one message.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,6 +176,116 @@ system_transfers(const struct model *m, const struct system *sy)
 	return CS_PRESENT;
 }
 
+/* --- the index ----------------------------------------------------- */
+
+/*
+ * Open addressing from the model's objects to a small value: a data
+ * entry to its two own items (requirement in bits 0-1, sold in 2-3), a
+ * system to its transfers state, a purpose to its row. Entries,
+ * systems and purposes are distinct objects, so one table holds all.
+ */
+struct cslot {
+	const void	*key;		/* NULL: free */
+	uint32_t	 val;
+};
+struct cindex {
+	struct cslot	*slots;		/* key and value side by side: one
+					 * cache line per lookup */
+	size_t		 mask;
+};
+
+static size_t
+ci_slot(const struct cindex *ix, const void *k)
+{
+	uint64_t h = (uint64_t)(uintptr_t)k;
+	size_t i;
+
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	for (i = (size_t)h & ix->mask; ix->slots[i].key != NULL &&
+	    ix->slots[i].key != k; i = (i + 1) & ix->mask)
+		;
+	return i;
+}
+
+static void
+ci_put(struct cindex *ix, const void *k, uint32_t v)
+{
+	size_t i = ci_slot(ix, k);
+
+	ix->slots[i].key = k;
+	ix->slots[i].val = v;
+}
+
+static bool
+ci_get(const struct cindex *ix, const void *k, uint32_t *v)
+{
+	size_t i;
+
+	if (ix == NULL)
+		return false;
+	i = ci_slot(ix, k);
+	if (ix->slots[i].key == NULL)
+		return false;
+	*v = ix->slots[i].val;
+	return true;
+}
+
+/* An entry's own item, from the index when it has it. */
+static enum cstate
+entry_item(const struct model *m, const struct cindex *ix,
+    const struct data_entry *e, enum citem it)
+{
+	uint32_t v;
+
+	if (ci_get(ix, e, &v))
+		return (enum cstate)(it == CI_SOLD ? v >> 2 & 3 : v & 3);
+	return complete_entry_item(m, e, it);
+}
+
+static enum cstate
+transfers_item(const struct model *m, const struct cindex *ix,
+    const struct system *sy)
+{
+	uint32_t v;
+
+	if (ci_get(ix, sy, &v))
+		return (enum cstate)v;
+	return system_transfers(m, sy);
+}
+
+/* Index every system and data entry of m (purposes come with their
+ * rows). Sized for half occupancy at most. */
+static struct cindex *
+index_build(const struct model *m, struct arena *a)
+{
+	struct cindex *ix;
+	size_t i, j, n = m->npurposes + m->nsystems, cap = 16;
+
+	for (i = 0; i < m->nsystems; i++)
+		n += m->systems[i]->ndata;
+	while (cap < 2 * n)
+		cap *= 2;
+	ix = arena_alloc(a, sizeof(*ix));
+	ix->slots = arena_alloc(a, cap * sizeof(*ix->slots));
+	memset(ix->slots, 0, cap * sizeof(*ix->slots));
+	ix->mask = cap - 1;
+	for (i = 0; i < m->nsystems; i++) {
+		const struct system *sy = m->systems[i];
+
+		ci_put(ix, sy, (uint32_t)system_transfers(m, sy));
+		for (j = 0; j < sy->ndata; j++) {
+			const struct data_entry *e = &sy->data[j];
+
+			ci_put(ix, e, (uint32_t)complete_entry_item(m, e,
+			    CI_REQUIREMENT) | (uint32_t)complete_entry_item(m,
+			    e, CI_SOLD) << 2);
+		}
+	}
+	return ix;
+}
+
 /* Merge one entry's data items into a row's states. */
 static void
 merge(unsigned char *st, enum citem it, enum cstate s)
@@ -183,10 +294,12 @@ merge(unsigned char *st, enum citem it, enum cstate s)
 		st[it] = (unsigned char)s;
 }
 
-/* The items that hang on data, over n entries (e[i] or *ep[i]). */
+/* The items that hang on data, over n entries (e[i] or *ep[i]); ix,
+ * when not NULL, has the entries' and systems' own states. */
 static void
-data_states(const struct model *m, unsigned char *st,
-    const struct data_entry *e, struct data_entry *const *ep, size_t n)
+data_states(const struct model *m, const struct cindex *ix,
+    unsigned char *st, const struct data_entry *e,
+    struct data_entry *const *ep, size_t n)
 {
 	unsigned jur = m->site.jurisdictions;
 	size_t i;
@@ -213,20 +326,21 @@ data_states(const struct model *m, unsigned char *st,
 			merge(st, CI_RETENTION, x->retention.text != NULL ?
 			    CS_PRESENT : CS_MISSING);
 		if (x->system != NULL)
-			merge(st, CI_TRANSFERS, system_transfers(m, x->system));
-		merge(st, CI_REQUIREMENT, complete_entry_item(m, x,
+			merge(st, CI_TRANSFERS, transfers_item(m, ix,
+			    x->system));
+		merge(st, CI_REQUIREMENT, entry_item(m, ix, x,
 		    CI_REQUIREMENT));
 		if (complete_applies(CI_SOURCE, jur) && x->source != SRC_YOU)
 			merge(st, CI_SOURCE, x->source == SRC_RECIPIENT &&
 			    x->source_ref.to == NULL ? CS_MISSING : CS_PRESENT);
-		merge(st, CI_SOLD, complete_entry_item(m, x, CI_SOLD));
+		merge(st, CI_SOLD, entry_item(m, ix, x, CI_SOLD));
 	}
 }
 
 /* Every item of one purpose, into st. */
 static void
-purpose_states(const struct model *m, const struct purpose *p,
-    unsigned char *st)
+purpose_states(const struct model *m, const struct cindex *ix,
+    const struct purpose *p, unsigned char *st)
 {
 	unsigned jur = m->site.jurisdictions;
 	bool consent;
@@ -253,7 +367,7 @@ purpose_states(const struct model *m, const struct purpose *p,
 		    CS_PRESENT : CS_MISSING;
 	if (complete_applies(CI_BENEFIT, jur))
 		st[CI_BENEFIT] = p->benefit != NULL ? CS_PRESENT : CS_MISSING;
-	data_states(m, st, NULL, p->uses, p->nuses);
+	data_states(m, ix, st, NULL, p->uses, p->nuses);
 }
 
 enum cstate
@@ -262,8 +376,26 @@ complete_purpose_item(const struct model *m, const struct purpose *p,
 {
 	unsigned char st[CI__COUNT];
 
-	purpose_states(m, p, st);
+	purpose_states(m, NULL, p, st);
 	return (enum cstate)st[it];
+}
+
+enum cstate
+complete_purpose_state(const struct complete *c, const struct purpose *p,
+    enum citem it)
+{
+	uint32_t v;
+
+	if (ci_get(c->index, p, &v))
+		return (enum cstate)c->purposes[v].state[it];
+	return complete_purpose_item(c->m, p, it);	/* retired: no row */
+}
+
+enum cstate
+complete_entry_state(const struct complete *c, const struct data_entry *e,
+    enum citem it)
+{
+	return entry_item(c->m, c->index, e, it);
 }
 
 static size_t
@@ -426,11 +558,12 @@ system_findings(struct cx *x, const struct system *sy)
 	for (i = 0; i < sy->ndata; i++) {
 		const struct data_entry *e = &sy->data[i];
 
-		if (complete_entry_item(x->m, e, CI_REQUIREMENT) == CS_MISSING)
+		if (entry_item(x->m, x->c->index, e, CI_REQUIREMENT) ==
+		    CS_MISSING)
 			find(x, e->pos, CF_ITEM, "data entry '%s' does not "
 			    "say whether people must give it ('required': "
 			    "contract, law or optional)", entry_name(e));
-		if (complete_entry_item(x->m, e, CI_SOLD) == CS_MISSING)
+		if (entry_item(x->m, x->c->index, e, CI_SOLD) == CS_MISSING)
 			find(x, e->pos, CF_ITEM, "data entry '%s' does not say "
 			    "whether it is 'sold' (expected under ccpa)",
 			    entry_name(e));
@@ -442,6 +575,7 @@ orphan_findings(struct cx *x)
 {
 	const struct model *m = x->m;
 	struct complete *c = x->c;
+	struct hmap ridx = { 0 };
 	bool *source;
 	size_t i, j, k;
 
@@ -461,17 +595,21 @@ orphan_findings(struct cx *x)
 	}
 	/* Recipients that are a source of data are not orphans either. */
 	source = xcalloc(m->nrecipients + 1, sizeof(*source));
+	for (i = 0; i < m->nrecipients; i++)
+		hmap_put(&ridx, m->recipients[i]->id,
+		    (void *)(uintptr_t)(i + 1));
 	for (i = 0; i < m->nsystems; i++)
 		for (j = 0; j < m->systems[i]->ndata; j++) {
 			const struct data_entry *e = &m->systems[i]->data[j];
+			const struct recipient *r = e->source_ref.to;
 
-			if (e->source != SRC_RECIPIENT || e->source_ref.to ==
-			    NULL)
+			if (e->source != SRC_RECIPIENT || r == NULL)
 				continue;
-			for (k = 0; k < m->nrecipients; k++)
-				if (m->recipients[k] == e->source_ref.to)
-					source[k] = true;
+			k = (size_t)(uintptr_t)hmap_get(&ridx, r->id);
+			if (k > 0 && m->recipients[k - 1] == r)
+				source[k - 1] = true;
 		}
+	hmap_free(&ridx);
 	c->orphan_recipients = arena_alloc(x->a, (m->nrecipients + 1) *
 	    sizeof(*c->orphan_recipients));
 	for (i = 0; i < m->nrecipients; i++) {
@@ -643,6 +781,8 @@ complete_analyse(const struct model *m, struct arena *a, struct complete *c)
 	size_t i;
 
 	memset(c, 0, sizeof(*c));
+	c->m = m;
+	c->index = index_build(m, a);
 	x.m = m;
 	x.a = a;
 	x.c = c;
@@ -658,9 +798,10 @@ complete_analyse(const struct model *m, struct arena *a, struct complete *c)
 
 		if (p->status == PS_RETIRED)
 			continue;
+		ci_put(c->index, p, (uint32_t)c->npurposes);
 		r = &c->purposes[c->npurposes++];
 		r->purpose = p;
-		purpose_states(m, p, r->state);
+		purpose_states(m, c->index, p, r->state);
 		r->nmissing = count_missing(r->state);
 		purpose_findings(&x, p, r->state);
 	}
@@ -671,7 +812,7 @@ complete_analyse(const struct model *m, struct arena *a, struct complete *c)
 
 		r->system = sy;
 		memset(r->state, CS_NA, CI__COUNT);
-		data_states(m, r->state, sy->data, NULL, sy->ndata);
+		data_states(m, c->index, r->state, sy->data, NULL, sy->ndata);
 		r->nmissing = count_missing(r->state);
 		system_findings(&x, sy);
 	}
@@ -681,17 +822,28 @@ complete_analyse(const struct model *m, struct arena *a, struct complete *c)
 	sort_findings(&x);
 }
 
+/* The last complete_warn()'s analysis and the model it is of. Written
+ * only by complete_warn(), in the check stage, before the render
+ * threads start; they only read it. */
+static struct complete	 shared;
+static const struct model *shared_of;
+
 void
-complete_warn(const struct model *m)
+complete_warn(struct model *m)
 {
-	struct arena a = { 0 };
-	struct complete c;
 	size_t i;
 	int errors = diag_errors() > 0;
 
-	complete_analyse(m, &a, &c);
-	for (i = 0; i < c.nfindings; i++)
-		if (!errors || c.findings[i].always)
-			gh_warning(c.findings[i].pos, "%s", c.findings[i].msg);
-	arena_free(&a);
+	complete_analyse(m, &m->arena, &shared);
+	shared_of = m;
+	for (i = 0; i < shared.nfindings; i++)
+		if (!errors || shared.findings[i].always)
+			gh_warning(shared.findings[i].pos, "%s",
+			    shared.findings[i].msg);
+}
+
+const struct complete *
+complete_shared(const struct model *m)
+{
+	return m != NULL && m == shared_of ? &shared : NULL;
 }

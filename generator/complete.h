@@ -94,7 +94,10 @@ struct cfinding {
 	bool			 always;	/* also printed next to errors */
 };
 
+struct cindex;
+
 struct complete {
+	const struct model	*m;
 	unsigned		 jurisdictions;	/* the site's JUR_* bits */
 	struct crow		*purposes;	/* non-retired, by id */
 	size_t			 npurposes;
@@ -110,6 +113,9 @@ struct complete {
 	size_t			  noverdue;
 	struct cfinding		 *findings;	/* sorted as diagnostics are */
 	size_t			  nfindings;
+	/* data entry, system and purpose -> its states: each is worked
+	 * out once, for the analysis and for every page that shows it */
+	struct cindex		 *index;
 };
 
 /* Analyse m (already checked and derived) into c; memory from a. */
@@ -118,8 +124,15 @@ void	 complete_analyse(const struct model *m, struct arena *a,
 /* Emit the findings of a fresh analysis as warnings (check.c). On
  * content with errors only the findings marked always are printed:
  * the decoder drops invalid values, and "missing" would repeat the
- * error that dropped them. A build (no errors) prints every one. */
-void	 complete_warn(const struct model *m);
+ * error that dropped them. A build (no errors) prints every one.
+ * The analysis is kept in m's arena for complete_shared(). */
+void	 complete_warn(struct model *m);
+/* The analysis the last complete_warn() made of m (check_model()
+ * runs it once per build, before rendering starts), or NULL when that
+ * was of another model. Read-only: both render threads share it. It
+ * describes m as it was checked; a caller that changes m afterwards
+ * must analyse again. */
+const struct complete	*complete_shared(const struct model *m);
 
 /* Single answers for the renderers' "not yet documented" markers;
  * each agrees with the analysis. */
@@ -128,6 +141,11 @@ enum cstate	 complete_purpose_item(const struct model *,
 		    const struct purpose *, enum citem);
 /* The entry's own part of a data item (CI_REQUIREMENT, CI_SOLD). */
 enum cstate	 complete_entry_item(const struct model *,
+		    const struct data_entry *, enum citem);
+/* The same answers from an analysis, in constant time. */
+enum cstate	 complete_purpose_state(const struct complete *,
+		    const struct purpose *, enum citem);
+enum cstate	 complete_entry_state(const struct complete *,
 		    const struct data_entry *, enum citem);
 
 #endif

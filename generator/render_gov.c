@@ -114,13 +114,37 @@ add_decision(struct rctx *rc, struct tmpl_dict *d, const struct decision *dc)
 	}
 }
 
+/*
+ * The markers read the analysis check_model() made once for the build
+ * (complete_shared(), shared read-only by both render threads), so no
+ * page works an item out again; a model rendered without that analysis
+ * (never in a build) gets each answer computed on the spot.
+ */
+static enum cstate
+purpose_item(const struct rctx *rc, const struct purpose *p, enum citem it)
+{
+	const struct complete *cp = complete_shared(rc->m);
+
+	return cp != NULL ? complete_purpose_state(cp, p, it) :
+	    complete_purpose_item(rc->m, p, it);
+}
+
+static enum cstate
+entry_item(const struct rctx *rc, const struct data_entry *e, enum citem it)
+{
+	const struct complete *cp = complete_shared(rc->m);
+
+	return cp != NULL ? complete_entry_state(cp, e, it) :
+	    complete_entry_item(rc->m, e, it);
+}
+
 /* A purpose page: BENEFIT_UNDOCUMENTED, AUTOMATED_UNDOCUMENTED. */
 void
 gov_purpose_gaps(struct rctx *rc, struct tmpl_dict *d, const struct purpose *p)
 {
-	if (complete_purpose_item(rc->m, p, CI_BENEFIT) == CS_MISSING)
+	if (purpose_item(rc, p, CI_BENEFIT) == CS_MISSING)
 		tmpl_show(d, "BENEFIT_UNDOCUMENTED");
-	if (complete_purpose_item(rc->m, p, CI_AUTOMATED) == CS_MISSING)
+	if (purpose_item(rc, p, CI_AUTOMATED) == CS_MISSING)
 		tmpl_show(d, "AUTOMATED_UNDOCUMENTED");
 }
 
@@ -130,11 +154,11 @@ void
 gov_entry_gaps(struct rctx *rc, struct tmpl_dict *row,
     const struct data_entry *e)
 {
-	if (complete_entry_item(rc->m, e, CI_REQUIREMENT) == CS_MISSING) {
+	if (entry_item(rc, e, CI_REQUIREMENT) == CS_MISSING) {
 		tmpl_set(row, "REQUIRED", "");
 		tmpl_show(row, "E_REQUIRED_UNDOCUMENTED");
 	}
-	if (complete_entry_item(rc->m, e, CI_SOLD) == CS_MISSING)
+	if (entry_item(rc, e, CI_SOLD) == CS_MISSING)
 		tmpl_show(row, "E_SOLD_UNDOCUMENTED");
 }
 
@@ -517,8 +541,33 @@ matrix_row(struct tmpl_dict *row, const struct crow *r, const int *cols,
 		}
 	}
 	tmpl_set_int(row, "NMISSING", (long long)r->nmissing);
-	if (r->nmissing == 0)
-		tmpl_show(row, "ROW_COMPLETE");
+}
+
+/* After the worklist of a matrix: PFX_NO_ROWS (none at all), PFX_ALL_OK
+ * (none missing anything) or HAS_PFX_ROWS with PFX_OK_NOTE(TEXT), how
+ * many complete rows are not listed. */
+static void
+matrix_end(struct rctx *rc, struct tmpl_dict *c, const char *pfx,
+    const char *noun, size_t n, size_t ok)
+{
+	char	 name[32];
+
+	if (n == 0) {
+		snprintf(name, sizeof(name), "NO_%s_ROWS", pfx);
+		tmpl_show(c, name);
+	} else if (ok == n) {
+		snprintf(name, sizeof(name), "%s_ALL_OK", pfx);
+		tmpl_show(c, name);
+	} else {
+		snprintf(name, sizeof(name), "HAS_%s_ROWS", pfx);
+		tmpl_show(c, name);
+		if (ok > 0) {
+			snprintf(name, sizeof(name), "%s_OK_NOTE", pfx);
+			setf(rc, tmpl_section(c, name), "TEXT", "%zu complete "
+			    "%s%s %s not listed.", ok, noun, ok == 1 ? "" : "s",
+			    ok == 1 ? "is" : "are");
+		}
+	}
 }
 
 static void
@@ -628,32 +677,39 @@ render_checks(struct rctx *rc, const struct complete *cp)
 		tmpl_show(c, "LAW_LGPD");
 	if (jur & JUR_CCPA)
 		tmpl_show(c, "LAW_CCPA");
+	/* The worklist: complete rows are counted, not listed. */
 	for (i = 0, ok = 0; i < cp->npurposes; i++) {
 		const struct crow *r = &cp->purposes[i];
 
+		if (r->nmissing == 0) {
+			ok++;
+			continue;
+		}
 		s = tmpl_section(c, "P_ROW");
 		tmpl_set(s, "TITLE", r->purpose->title);
 		tmpl_set(s, "ID", r->purpose->id);
 		set_href(rc, s, "HREF", "purposes/", r->purpose->id, ".html");
 		matrix_row(s, r, pcols, npc);
-		ok += r->nmissing == 0;
 	}
 	tmpl_set_int(c, "NPURPOSES", (long long)cp->npurposes);
 	tmpl_set_int(c, "NPURPOSES_OK", (long long)ok);
-	tmpl_show(c, cp->npurposes > 0 ? "HAS_P_ROWS" : "NO_P_ROWS");
+	matrix_end(rc, c, "P", "purpose", cp->npurposes, ok);
 	for (i = 0, ok = 0; i < cp->nsystems; i++) {
 		const struct crow *r = &cp->systems[i];
 
+		if (r->nmissing == 0) {
+			ok++;
+			continue;
+		}
 		s = tmpl_section(c, "S_ROW");
 		tmpl_set(s, "NAME", r->system->name);
 		tmpl_set(s, "ID", r->system->id);
 		set_href(rc, s, "HREF", "systems/", r->system->id, ".html");
 		matrix_row(s, r, scols, nsc);
-		ok += r->nmissing == 0;
 	}
 	tmpl_set_int(c, "NSYSTEMS", (long long)cp->nsystems);
 	tmpl_set_int(c, "NSYSTEMS_OK", (long long)ok);
-	tmpl_show(c, cp->nsystems > 0 ? "HAS_S_ROWS" : "NO_S_ROWS");
+	matrix_end(rc, c, "S", "system", cp->nsystems, ok);
 
 	/* Orphans. */
 	for (i = 0; i < cp->norphan_purposes; i++)
@@ -695,14 +751,36 @@ static const char *const ls_prefix[LS__COUNT] = {
 	"TRACK", "LINKED", "UNLINKED", "SOLD"
 };
 
+/*
+ * The label is one page people read, so it stays short at any size:
+ * O(categories x a constant), never categories x purposes.
+ *
+ * LABEL_FOR_MAX: each category of a box names at most this many
+ * purposes, then "and N more" links to the category's own page, which
+ * lists every one. Ten links fill about two lines of a box on a phone;
+ * the example organisation has at most 9 per category (staff), so its
+ * label is unchanged.
+ *
+ * LABEL_GRID_MAX: the grid has one column per purpose up to this many
+ * purposes (already a table that scrolls sideways); beyond it the
+ * grid becomes one row per category with the legal bases relied on,
+ * how many purposes use it and how long it is kept (at most
+ * LABEL_RET_MAX periods, then "and N more" to the category page).
+ */
+enum { LABEL_FOR_MAX = 10, LABEL_GRID_MAX = 24, LABEL_RET_MAX = 3 };
+
 struct label {
 	struct lrow	*rows;		/* categories in use, by group */
 	size_t		 nrows;
 	const struct purpose **cols;	/* purposes with visible data */
 	size_t		 ncols;
+	int		 grid;		/* ncols <= LABEL_GRID_MAX */
 	struct hmap	 rowidx, colidx;	/* key/id -> index + 1 */
-	struct pvec	*cells;		/* rows x cols: retention texts */
-	struct pvec	*sec[LS__COUNT];	/* per row: purposes */
+	struct pvec	*cells;		/* grid: rows x cols, retention texts */
+	struct pvec	*rets;		/* summary: per row, retention texts */
+	unsigned	*bases;		/* summary: per row, 1 << legal_basis */
+	struct pvec	*sec[LS__COUNT + 1];	/* per row: purposes; the last
+					 * is every purpose (summary) */
 };
 
 static size_t
@@ -744,8 +822,15 @@ label_fill(struct rctx *rc, struct label *lb)
 		lb->cols[lb->ncols++] = p;
 		hmap_put(&lb->colidx, p->id, (void *)(uintptr_t)lb->ncols);
 	}
-	lb->cells = xcalloc(lb->nrows * lb->ncols + 1, sizeof(*lb->cells));
-	for (s = 0; s < LS__COUNT; s++)
+	lb->grid = lb->ncols <= LABEL_GRID_MAX;
+	if (lb->grid)
+		lb->cells = xcalloc(lb->nrows * lb->ncols + 1,
+		    sizeof(*lb->cells));
+	else {
+		lb->rets = xcalloc(lb->nrows + 1, sizeof(*lb->rets));
+		lb->bases = xcalloc(lb->nrows + 1, sizeof(*lb->bases));
+	}
+	for (s = 0; s <= LS__COUNT; s++)
 		lb->sec[s] = xcalloc(lb->nrows + 1, sizeof(*lb->sec[s]));
 	for (i = 0; i < m->nsystems; i++) {
 		const struct system *sy = m->systems[i];
@@ -765,8 +850,16 @@ label_fill(struct rctx *rc, struct label *lb)
 				    (ci = idx(&lb->colidx, p->id)) == 0)
 					continue;
 				ci--;
-				pv_add(&lb->cells[ri * lb->ncols + ci],
-				    e->retention.text);
+				if (lb->grid)
+					pv_add(&lb->cells[ri * lb->ncols + ci],
+					    e->retention.text);
+				else {
+					pv_add(&lb->sec[LS__COUNT][ri], p);
+					if (e->retention.text != NULL)
+						pv_add(&lb->rets[ri],
+						    e->retention.text);
+					lb->bases[ri] |= 1u << p->legal_basis;
+				}
 				if (e->tracking)
 					pv_add(&lb->sec[LS_TRACK][ri], p);
 				pv_add(&lb->sec[e->linked ? LS_LINKED :
@@ -776,9 +869,13 @@ label_fill(struct rctx *rc, struct label *lb)
 			}
 		}
 	}
-	for (i = 0; i < lb->nrows * lb->ncols; i++)
-		pv_uniq(&lb->cells[i], cmp_str);
-	for (s = 0; s < LS__COUNT; s++)
+	if (lb->grid)
+		for (i = 0; i < lb->nrows * lb->ncols; i++)
+			pv_uniq(&lb->cells[i], cmp_str);
+	else
+		for (i = 0; i < lb->nrows; i++)
+			pv_uniq(&lb->rets[i], cmp_str);
+	for (s = 0; s <= LS__COUNT; s++)
 		for (i = 0; i < lb->nrows; i++)
 			pv_uniq(&lb->sec[s][i], cmp_purpose);
 }
@@ -789,31 +886,53 @@ label_free(struct label *lb)
 	size_t	 i;
 	int	 s;
 
-	for (i = 0; i < lb->nrows * lb->ncols; i++)
-		pv_free(&lb->cells[i]);
-	for (s = 0; s < LS__COUNT; s++) {
+	if (lb->grid)
+		for (i = 0; i < lb->nrows * lb->ncols; i++)
+			pv_free(&lb->cells[i]);
+	else
+		for (i = 0; i < lb->nrows; i++)
+			pv_free(&lb->rets[i]);
+	for (s = 0; s <= LS__COUNT; s++) {
 		for (i = 0; i < lb->nrows; i++)
 			pv_free(&lb->sec[s][i]);
 		free(lb->sec[s]);
 	}
 	free(lb->cells);
+	free(lb->rets);
+	free(lb->bases);
 	free(lb->rows);
 	free(lb->cols);
 	hmap_free(&lb->rowidx);
 	hmap_free(&lb->colidx);
 }
 
+/* "and N more", linking to the category's page, in section sec. */
+static void
+label_more(struct rctx *rc, struct tmpl_dict *d, const char *sec,
+    const struct category *c, size_t n)
+{
+	struct tmpl_dict *s = tmpl_section(d, sec);
+
+	tmpl_set_int(s, "N", (long long)n);
+	set_href(rc, s, "HREF", "data/", c->key, ".html");
+}
+
 /* One box of the label: PFX_GROUP (NAME, PFX_CAT (NAME HREF, PFX_FOR
- * purpose links)) or PFX_NONE. */
+ * purpose links, at most LABEL_FOR_MAX, then PFX_MORE (N HREF))) or
+ * PFX_NONE. */
 static void
 label_box(struct rctx *rc, struct tmpl_dict *c, const struct label *lb,
     int sec)
 {
 	const struct category *lastg = NULL;
 	struct tmpl_dict *g = NULL, *s;
-	char	 name[32];
+	char	 gname[32], cname[32], fname[32], mname[32];
 	size_t	 i, j, n = 0;
 
+	snprintf(gname, sizeof(gname), "%s_GROUP", ls_prefix[sec]);
+	snprintf(cname, sizeof(cname), "%s_CAT", ls_prefix[sec]);
+	snprintf(fname, sizeof(fname), "%s_FOR", ls_prefix[sec]);
+	snprintf(mname, sizeof(mname), "%s_MORE", ls_prefix[sec]);
 	for (i = 0; i < lb->nrows; i++) {
 		const struct pvec *pv = &lb->sec[sec][i];
 
@@ -822,31 +941,119 @@ label_box(struct rctx *rc, struct tmpl_dict *c, const struct label *lb,
 		n++;
 		if (lb->rows[i].g != lastg) {
 			lastg = lb->rows[i].g;
-			snprintf(name, sizeof(name), "%s_GROUP", ls_prefix[sec]);
-			g = tmpl_section(c, name);
+			g = tmpl_section(c, gname);
 			tmpl_set(g, "NAME", lastg->name);
 		}
-		snprintf(name, sizeof(name), "%s_CAT", ls_prefix[sec]);
-		s = tmpl_section(g, name);
+		s = tmpl_section(g, cname);
 		tmpl_set(s, "NAME", lb->rows[i].c->name);
 		set_href(rc, s, "HREF", "data/", lb->rows[i].c->key, ".html");
-		snprintf(name, sizeof(name), "%s_FOR", ls_prefix[sec]);
-		for (j = 0; j < pv->n; j++)
-			purpose_link(rc, s, name, pv->v[j]);
+		for (j = 0; j < pv->n && j < LABEL_FOR_MAX; j++)
+			purpose_link(rc, s, fname, pv->v[j]);
+		if (pv->n > LABEL_FOR_MAX)
+			label_more(rc, s, mname, lb->rows[i].c,
+			    pv->n - LABEL_FOR_MAX);
 	}
-	snprintf(name, sizeof(name), "%s_%s", ls_prefix[sec], n > 0 ?
+	snprintf(gname, sizeof(gname), "%s_%s", ls_prefix[sec], n > 0 ?
 	    "SOME" : "NONE");
-	tmpl_show(c, name);
+	tmpl_show(c, gname);
+}
+
+/* The grid: categories x purposes, for a few purposes. */
+static void
+label_grid(struct rctx *rc, struct tmpl_dict *c, const struct label *lb)
+{
+	const struct category *lastg = NULL;
+	struct tmpl_dict *s, *g = NULL, *x;
+	size_t	 i, j, k;
+
+	for (j = 0; j < lb->ncols; j++) {
+		const struct purpose *p = lb->cols[j];
+
+		s = tmpl_section(c, "COL");
+		tmpl_set(s, "TITLE", p->title);
+		set_href(rc, s, "HREF", "purposes/", p->id, ".html");
+	}
+	tmpl_set_int(c, "NCOLS", (long long)lb->ncols + 1);
+	for (i = 0; i < lb->nrows; i++) {
+		if (lb->rows[i].g != lastg) {
+			lastg = lb->rows[i].g;
+			g = tmpl_section(c, "GRID_GROUP");
+			tmpl_set(g, "NAME", lastg->name);
+		}
+		s = tmpl_section(g, "GRID_ROW");
+		tmpl_set(s, "NAME", lb->rows[i].c->name);
+		set_href(rc, s, "HREF", "data/", lb->rows[i].c->key, ".html");
+		for (j = 0; j < lb->ncols; j++) {
+			const struct pvec *pv = &lb->cells[i * lb->ncols + j];
+			const struct purpose *p = lb->cols[j];
+
+			x = tmpl_section(s, "CELL");
+			if (pv->n == 0) {
+				tmpl_show(x, "CELL_EMPTY");
+				continue;
+			}
+			x = tmpl_section(x, "CELL_USED");
+			tmpl_set(x, "BASIS", p->legal_basis > LB_NONE &&
+			    p->legal_basis < LB__COUNT ?
+			    vocab_legal_bases[p->legal_basis].label : "");
+			tmpl_set(x, "PURPOSE", p->title);
+			for (k = 0; k < pv->n; k++)
+				set_cap(rc, tmpl_section(x, "CELL_RET"), "TEXT",
+				    pv->v[k]);
+		}
+	}
+	tmpl_show(c, lb->nrows > 0 && lb->ncols > 0 ? "HAS_GRID" : "NO_GRID");
+}
+
+/* Too many purposes for a grid: one row per category. SUM_GROUP(NAME,
+ * SUM_ROW(NAME HREF NPURPOSES, SUM_BASIS(TEXT), SUM_RET(TEXT),
+ * SUM_RET_MORE(N HREF))). */
+static void
+label_summary(struct rctx *rc, struct tmpl_dict *c, const struct label *lb)
+{
+	const struct category *lastg = NULL;
+	struct tmpl_dict *s, *g = NULL;
+	size_t	 i, k;
+	int	 b;
+
+	tmpl_set_int(c, "NPURPOSES", (long long)lb->ncols);
+	for (i = 0; i < lb->nrows; i++) {
+		const struct pvec *rv = &lb->rets[i];
+
+		if (lb->sec[LS__COUNT][i].n == 0)
+			continue;
+		if (lb->rows[i].g != lastg) {
+			lastg = lb->rows[i].g;
+			g = tmpl_section(c, "SUM_GROUP");
+			tmpl_set(g, "NAME", lastg->name);
+		}
+		s = tmpl_section(g, "SUM_ROW");
+		tmpl_set(s, "NAME", lb->rows[i].c->name);
+		set_href(rc, s, "HREF", "data/", lb->rows[i].c->key, ".html");
+		tmpl_set_int(s, "NPURPOSES",
+		    (long long)lb->sec[LS__COUNT][i].n);
+		for (b = LB_NONE + 1; b < LB__COUNT; b++)
+			if (lb->bases[i] & (1u << b))
+				tmpl_set(tmpl_section(s, "SUM_BASIS"), "TEXT",
+				    vocab_legal_bases[b].label);
+		for (k = 0; k < rv->n && k < LABEL_RET_MAX; k++)
+			set_cap(rc, tmpl_section(s, "SUM_RET"), "TEXT",
+			    rv->v[k]);
+		if (rv->n > LABEL_RET_MAX)
+			label_more(rc, s, "SUM_RET_MORE", lb->rows[i].c,
+			    rv->n - LABEL_RET_MAX);
+	}
+	tmpl_show(c, lb->nrows > 0 && lb->ncols > 0 ? "HAS_SUMMARY" :
+	    "NO_GRID");
 }
 
 static void
 render_label(struct rctx *rc)
 {
 	const struct model *m = rc->m;
-	struct tmpl_dict *d, *c, *s, *g = NULL, *x;
+	struct tmpl_dict *d, *c, *s;
 	struct label lb;
-	const struct category *lastg = NULL;
-	size_t	 i, j, k, n;
+	size_t	 i, j, n;
 	int	 sec;
 
 	d = page_begin(rc, 0, "label", NULL, "Privacy label", T_LABEL, &c);
@@ -875,44 +1082,13 @@ render_label(struct rctx *rc)
 	}
 	tmpl_show(c, n > 0 ? "NC_SOME" : "NC_NONE");
 
-	/* The grid: categories x purposes. */
-	for (j = 0; j < lb.ncols; j++) {
-		const struct purpose *p = lb.cols[j];
-
-		s = tmpl_section(c, "COL");
-		tmpl_set(s, "TITLE", p->title);
-		set_href(rc, s, "HREF", "purposes/", p->id, ".html");
+	if (lb.grid) {
+		tmpl_show(c, "GRID_INTRO");
+		label_grid(rc, c, &lb);
+	} else {
+		tmpl_show(c, "SUM_INTRO");
+		label_summary(rc, c, &lb);
 	}
-	tmpl_set_int(c, "NCOLS", (long long)lb.ncols + 1);
-	for (i = 0; i < lb.nrows; i++) {
-		if (lb.rows[i].g != lastg) {
-			lastg = lb.rows[i].g;
-			g = tmpl_section(c, "GRID_GROUP");
-			tmpl_set(g, "NAME", lastg->name);
-		}
-		s = tmpl_section(g, "GRID_ROW");
-		tmpl_set(s, "NAME", lb.rows[i].c->name);
-		set_href(rc, s, "HREF", "data/", lb.rows[i].c->key, ".html");
-		for (j = 0; j < lb.ncols; j++) {
-			const struct pvec *pv = &lb.cells[i * lb.ncols + j];
-			const struct purpose *p = lb.cols[j];
-
-			x = tmpl_section(s, "CELL");
-			if (pv->n == 0) {
-				tmpl_show(x, "CELL_EMPTY");
-				continue;
-			}
-			x = tmpl_section(x, "CELL_USED");
-			tmpl_set(x, "BASIS", p->legal_basis > LB_NONE &&
-			    p->legal_basis < LB__COUNT ?
-			    vocab_legal_bases[p->legal_basis].label : "");
-			tmpl_set(x, "PURPOSE", p->title);
-			for (k = 0; k < pv->n; k++)
-				set_cap(rc, tmpl_section(x, "CELL_RET"), "TEXT",
-				    pv->v[k]);
-		}
-	}
-	tmpl_show(c, lb.nrows > 0 && lb.ncols > 0 ? "HAS_GRID" : "NO_GRID");
 	set_href(rc, c, "INDEX_HREF", "index.html", NULL, NULL);
 	set_href(rc, c, "RECIPIENTS_HREF", "recipients.html", NULL, NULL);
 	label_free(&lb);
@@ -924,14 +1100,19 @@ render_label(struct rctx *rc)
 void
 render_gov(struct rctx *rc)
 {
+	const struct complete *shared;
 	struct complete cp;
 
 	render_label(rc);
 	render_changes(rc);
 	if (!rc->staff)
 		return;
-	complete_analyse(rc->m, &rc->scratch, &cp);
-	render_committee(rc, &cp);
+	/* The build's analysis; only a model never checked needs its own. */
+	if ((shared = complete_shared(rc->m)) == NULL) {
+		complete_analyse(rc->m, &rc->scratch, &cp);
+		shared = &cp;
+	}
+	render_committee(rc, shared);
 	render_decisions(rc);
-	render_checks(rc, &cp);
+	render_checks(rc, shared);
 }

@@ -19,7 +19,9 @@ Builds a copy of content/ and checks, against what the content says
 - checks.html lists the same findings as check; removing fields from a
   copy turns them missing there and shows "Not yet documented" publicly;
 - label.html: the boxes from linked/tracking, the grid with th scope and
-  a scrolling region; the committee page and the navigation.
+  a scrolling region; with 30 more purposes, at most 10 per category and
+  "and N more", a row per kind of data instead of the grid; the
+  committee page and the navigation.
 """
 import html
 import os
@@ -416,8 +418,11 @@ def main():
         nsys = len(os.listdir(os.path.join(CONTENT, "inventory")))
         tap.ok(chk.count('class="cs-missing"') == 0 and
                "%d of %d</span> purposes complete" % (npur, npur) in chk and
-               "%d of %d</span> systems complete" % (nsys, nsys) in chk,
-               "checks.html: every purpose and system of the example is complete")
+               "%d of %d</span> systems complete" % (nsys, nsys) in chk and
+               "<p>All %d purposes document every item" % npur in chk and
+               "<p>All %d systems document every item" % nsys in chk and
+               'class="checks-matrix"' not in chk,
+               "checks.html: every purpose and system of the example is complete, none listed")
         tap.ok("No committee member for: <span><span class=\"item\">Design</span></span>" in chk and
                "Helping the police and other authorities" in chk.split('id="reviews-h"')[1].split("</section>")[0],
                "checks.html: the committee gap and the overdue review")
@@ -451,6 +456,47 @@ def main():
                chk2.count('class="cs-missing"') >= 3,
                "removed fields: checks.html marks them missing",
                row.group(0) if row else "no row")
+        # The matrices are a worklist: exactly the rows with something
+        # missing, each with its missing cells, and a count of the rest.
+        psec = chk2.split('id="purposes-h"')[1].split("</section>")[0]
+        ssec = chk2.split('id="systems-h"')[1].split("</section>")[0]
+        prows = re.findall(r'<tr>\n<th scope="row"><a href="purposes/([a-z0-9-]+)\.html">(.*?)</tr>',
+                           psec, re.S)
+        srows = re.findall(r'<tr>\n<th scope="row"><a href="systems/([a-z0-9-]+)\.html">(.*?)</tr>',
+                           ssec, re.S)
+        probs = []
+        # Only entries of online-shop lost 'required'; the purposes they
+        # name are the ones with something missing.
+        want_p = {"order-fulfilment", "tax-and-accounting"}  # user.name's purposes
+        if {r[0] for r in prows} != want_p:
+            probs.append("purpose rows %r, want %r" % (sorted(r[0] for r in prows), sorted(want_p)))
+        if any(r[1].count('class="cs-missing"') == 0 for r in prows + srows):
+            probs.append("a listed row has nothing missing")
+        for r in prows:
+            m = re.search(r'<td class="num">(\d+)</td>', r[1])
+            if not m or int(m.group(1)) != r[1].count('class="cs-missing"'):
+                probs.append("row %s: Missing count disagrees with its cells" % r[0])
+        def missing_cols(sec, cells):
+            head = re.findall(r'<th scope="col"[^>]*>([^<]*)</th>', sec.split("</thead>")[0])
+            tds = re.findall(r'<td class="(cs-[a-z]+)"', cells)
+            return [h for h, t in zip(head[1:], tds) if t == "cs-missing"]
+        for pid, cells in prows:
+            want = ["Must give?", "Automated decisions"] if pid == "order-fulfilment" else ["Must give?"]
+            if missing_cols(psec, cells) != want:
+                probs.append("%s: missing %r, want %r" % (pid, missing_cols(psec, cells), want))
+        if srows and missing_cols(ssec, srows[0][1]) != ["Must give?"]:
+            probs.append("online-shop: missing %r" % missing_cols(ssec, srows[0][1]))
+        if [r[0] for r in srows] != ["online-shop"]:
+            probs.append("system rows %r, want ['online-shop']" % [r[0] for r in srows])
+        nok = npur - len(prows)
+        if "%d complete purposes are not listed." % nok not in psec:
+            probs.append("no '%d complete purposes are not listed.'" % nok)
+        if "%d complete systems are not listed." % (nsys - 1) not in ssec:
+            probs.append("no '%d complete systems are not listed.'" % (nsys - 1))
+        if "purposes/customer-account.html" in psec:
+            probs.append("a complete purpose is listed")
+        tap.ok(not probs, "removed fields: the matrices list only incomplete rows, with the "
+               "right missing cells, and count the complete ones", "\n".join(probs))
         page = read(rp, "purposes/order-fulfilment.html") or ""
         auto = re.search(r'<h2 id="auto-h">Automated decisions</h2>.*?</section>', page, re.S)
         tap.ok(auto and 'class="undocumented">Not yet documented' in auto.group(0) and
@@ -506,6 +552,61 @@ def main():
         tap.ok("data/user.health_and_medical.html" in lnk and
                "Information about children" in lab.split('id="nc-h"')[1].split("</section>")[0],
                "label.html: data collected and data not collected")
+
+        # -- label at scale: bounded lists, a summary instead of the grid --
+        # The example has at most 9 purposes per category and 19 columns:
+        # every purpose listed, the grid. 30 more purposes on the email
+        # address: 10 named, "and N more" to its data page, and one row
+        # per kind of data instead of a column per purpose.
+        def box_items(page, box, key):
+            sec = page.split('id="%s-h"' % box)[1].split("</section>")[0]
+            li = re.search(r'<li><a href="data/%s\.html">.*?</li>' % re.escape(key), sec)
+            if not li:
+                return None, None
+            more = re.search(r'<span class="item more"><a href="([^"]+)">and (\d+) more</a>', li.group(0))
+            return (re.findall(r'<span class="item"><a href="purposes/([a-z0-9-]+)\.html">', li.group(0)),
+                    (more.group(1), int(more.group(2))) if more else None)
+        base_items, base_more = box_items(lab, "linked", "user.contact.email")
+        base_row = re.search(r'<th scope="row"><a href="data/user.contact.email.html">.*?</tr>',
+                             grid.group(1) if grid else "", re.S)
+        base_uses = base_row.group(0).count("<td><span class=\"basis\">") if base_row else -1
+        big = os.path.join(tmp, "big")
+        shutil.copytree(CONTENT, big)
+        extra = ["extra-%02d" % i for i in range(30)]
+        nl = ghlib.read_bytes(os.path.join(CONTENT, "purposes", "email-newsletter.md")).decode()
+        for i, e in enumerate(extra):
+            ghlib.write(os.path.join(big, "purposes", e + ".md"),
+                        nl.replace("title: Sending you our newsletter", "title: Extra purpose %d" % i, 1))
+        sf = os.path.join(big, "inventory", "online-shop.yaml")
+        t = ghlib.read_bytes(sf).decode()
+        ghlib.write(sf, t.replace("purposes: [order-fulfilment, product-recalls]",
+                                  "purposes: [order-fulfilment, product-recalls, %s]" % ", ".join(extra), 1))
+        p = build(tmp, big, os.path.join(tmp, "out-big"))
+        blab = read(os.path.join(tmp, "out-big", "public"), "label.html") or ""
+        items, more = box_items(blab, "linked", "user.contact.email")
+        probs = []
+        if base_more is not None or not base_items or len(base_items) > 10:
+            probs.append("baseline: %r items, more %r" % (base_items, base_more))
+        elif p.returncode != 0:
+            probs.append("big build failed: " + ghlib.outtext(p))
+        else:
+            if items != sorted(set(base_items) | set(extra))[:10]:
+                probs.append("first 10 purposes %r" % items)
+            if more != ("data/user.contact.email.html", len(base_items) + 30 - 10):
+                probs.append("more %r, want %d more" % (more, len(base_items) + 20))
+            if any(li.count('class="item"') > 10 for li in re.findall(r"<li>.*?</li>", blab)):
+                probs.append("a category names more than 10 purposes")
+            if 'class="label-grid"' in blab or 'class="label-summary"' not in blab:
+                probs.append("no summary instead of the grid")
+            row = re.search(r'<th scope="row"><a href="data/user.contact.email.html">.*?</tr>', blab, re.S)
+            if not row or '<td class="num"><a href="data/user.contact.email.html">%d</a></td>' % (
+                    base_uses + 30) not in row.group(0) or "Consent" not in row.group(0):
+                probs.append("summary row %r, want %d purposes" % (row and row.group(0), base_uses + 30))
+            if 'Each row is a kind of data: the legal bases we rely on to use it, for how many of ' \
+               'our %d purposes' % (len(re.findall(r'<th scope="col"><a href="purposes/', lab)) + 30) not in blab:
+                probs.append("summary intro lacks the number of purposes")
+        tap.ok(not probs, "label.html at scale: 10 purposes then 'and N more' to the data page, "
+               "a row per kind of data instead of a column per purpose", "\n".join(probs))
 
         # -- committee page and navigation --------------------------------
         com = read(intd, "committee/index.html") or ""

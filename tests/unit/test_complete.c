@@ -412,6 +412,71 @@ test_atom(void **state)
 	buf_free(&b);
 }
 
+/*
+ * The index: an analysis answers for every purpose and data entry
+ * exactly what the single answers say, missing items included (a
+ * field taken away, the CCPA's 'sold' nobody states) and for retired
+ * purposes (no row: computed on the spot). check_model() keeps its
+ * analysis for the renderers, of that model only.
+ */
+static void
+test_index(void **state)
+{
+	struct arena a = { 0 };
+	struct complete c;
+	struct purpose *p = purpose("order-fulfilment");
+	struct purpose *retired = purpose("business-reporting");
+	enum purpose_status status_was = retired->status;
+	const char *auto_was = p->automated_decisions;
+	unsigned jur_was = M.site.jurisdictions;
+	struct model other;
+	size_t i, j, nmissing = 0, nretired = 0;
+	int it;
+
+	(void)state;
+	assert_non_null(complete_shared(&M));
+	assert_ptr_equal(complete_shared(&M)->m, &M);
+	memset(&other, 0, sizeof(other));
+	assert_null(complete_shared(&other));
+	assert_null(complete_shared(NULL));
+
+	p->automated_decisions = NULL;
+	M.site.jurisdictions |= JUR_CCPA;
+	retired->status = PS_RETIRED;
+	complete_analyse(&M, &a, &c);
+	for (i = 0; i < M.npurposes; i++) {
+		const struct purpose *q = M.purposes[i];
+
+		nretired += q->status == PS_RETIRED;
+		for (it = 0; it < CI__COUNT; it++) {
+			enum cstate s = complete_purpose_item(&M, q, it);
+
+			assert_int_equal(complete_purpose_state(&c, q, it), s);
+			nmissing += s == CS_MISSING;
+		}
+	}
+	assert_true(nretired > 0);
+	assert_int_equal(complete_purpose_state(&c, p, CI_AUTOMATED),
+	    CS_MISSING);
+	for (i = 0; i < M.nsystems; i++)
+		for (j = 0; j < M.systems[i]->ndata; j++) {
+			const struct data_entry *e = &M.systems[i]->data[j];
+
+			assert_int_equal(complete_entry_state(&c, e,
+			    CI_REQUIREMENT), complete_entry_item(&M, e,
+			    CI_REQUIREMENT));
+			assert_int_equal(complete_entry_state(&c, e, CI_SOLD),
+			    complete_entry_item(&M, e, CI_SOLD));
+			nmissing += complete_entry_state(&c, e, CI_SOLD) ==
+			    CS_MISSING;
+		}
+	assert_true(nmissing > M.nsystems);
+	p->automated_decisions = auto_was;
+	M.site.jurisdictions = jur_was;
+	retired->status = status_was;
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -424,6 +489,7 @@ main(void)
 		cmocka_unit_test(test_jurisdictions),
 		cmocka_unit_test(test_orphans),
 		cmocka_unit_test(test_committee),
+		cmocka_unit_test(test_index),
 		cmocka_unit_test(test_uuid5),
 		cmocka_unit_test(test_atom),
 	};

@@ -3,8 +3,9 @@
 {{! items per purpose and system. LAWS NFINDINGS, FINDING(WHERE KIND MSG), HAS_FINDINGS/NO_FINDINGS, COMMITTEE_HREF, }}
 {{! MISSING_FN(LABEL), HAS_MISSING_FN/NO_MISSING_FN/NO_COMMITTEE, OVERDUE(TITLE HREF DATE DATETIME OV_OWNER(TEXT)), }}
 {{! HAS_OVERDUE/NO_OVERDUE, AS_OF(DATE DATETIME), P_COL/S_COL(SHORT LABEL), P_ROW(TITLE ID HREF), S_ROW(NAME ID HREF): CK_CELL }}
-{{! (ITEM, CELL_PRESENT/CELL_MISSING/CELL_NA), NMISSING, ROW_COMPLETE; NPURPOSES NPURPOSES_OK NSYSTEMS NSYSTEMS_OK, }}
-{{! HAS_P_ROWS/NO_P_ROWS, HAS_S_ROWS/NO_S_ROWS, ITEM(SHORT LABEL KEY IT_GDPR/IT_LGPD/IT_CCPA(TEXT) IT_PRACTICE), }}
+{{! (ITEM, CELL_PRESENT/CELL_MISSING/CELL_NA), NMISSING: only rows with something missing (the worklist); }}
+{{! NPURPOSES NPURPOSES_OK NSYSTEMS NSYSTEMS_OK, HAS_P_ROWS(P_OK_NOTE(TEXT))/P_ALL_OK/NO_P_ROWS, the same with S_, }}
+{{! ITEM(SHORT LABEL KEY IT_GDPR/IT_LGPD/IT_CCPA(TEXT) IT_PRACTICE), }}
 {{! LAW_GDPR LAW_LGPD LAW_CCPA, ORPHAN_PURPOSE(TITLE HREF), ORPHAN_RECIPIENT(NAME HREF), HAS_ORPHANS/NO_ORPHANS. }}
 <h1>{{PAGE_TITLE}}</h1>
 <p class="lead">What the content does not document yet, what is due for review, and who is missing from the committee, for the {{LAWS}}. These are the warnings <code>glasshouse check</code> prints, in the same words.</p>
@@ -81,10 +82,12 @@
 
 <section>
 <h2 id="purposes-h">Purposes</h2>
-<p>Each purpose and what its privacy notice tells people. <span class="cs cs-missing">Missing</span> needs content; a dash means the item does not apply (legal basis, the laws, or no data).</p>
 {{#NO_P_ROWS}}<p>No purposes.</p>
 {{/NO_P_ROWS}}
-{{#HAS_P_ROWS}}<div class="table-wrap" role="region" aria-labelledby="purposes-h" tabindex="0">
+{{#P_ALL_OK}}<p>All {{NPURPOSES}} purposes document every item that applies to them.</p>
+{{/P_ALL_OK}}
+{{#HAS_P_ROWS}}<p>The purposes whose privacy notice still lacks an item, and what it tells people. <span class="cs cs-missing">Missing</span> needs content; a dash means the item does not apply (legal basis, the laws, or no data).{{#P_OK_NOTE}} {{TEXT}}{{/P_OK_NOTE}}</p>
+<div class="table-wrap" role="region" aria-labelledby="purposes-h" tabindex="0">
 <table class="checks-matrix">
 <thead>
 <tr><th scope="col">Purpose</th>{{#P_COL}}<th scope="col" title="{{LABEL}}">{{SHORT}}</th>{{/P_COL}}<th scope="col">Missing</th></tr>
@@ -102,10 +105,12 @@
 
 <section>
 <h2 id="systems-h">Systems</h2>
-<p>The items that depend on the data each system holds.</p>
 {{#NO_S_ROWS}}<p>No systems.</p>
 {{/NO_S_ROWS}}
-{{#HAS_S_ROWS}}<div class="table-wrap" role="region" aria-labelledby="systems-h" tabindex="0">
+{{#S_ALL_OK}}<p>All {{NSYSTEMS}} systems document every item that depends on the data they hold.</p>
+{{/S_ALL_OK}}
+{{#HAS_S_ROWS}}<p>The systems that still lack an item that depends on the data they hold.{{#S_OK_NOTE}} {{TEXT}}{{/S_OK_NOTE}}</p>
+<div class="table-wrap" role="region" aria-labelledby="systems-h" tabindex="0">
 <table class="checks-matrix">
 <thead>
 <tr><th scope="col">System</th>{{#S_COL}}<th scope="col" title="{{LABEL}}">{{SHORT}}</th>{{/S_COL}}<th scope="col">Missing</th></tr>
