@@ -28,25 +28,26 @@ struct jw {
 	bool		 inline_;	/* inside a one-line array */
 };
 
+/* "\n" and the indent of the deepest level, written in one go. */
+static const char jw_indent[] = "\n                                ";
+_Static_assert(sizeof jw_indent >= 2 + 2 * JSON_DEPTH, "indent");
+
 static void
 jw_sep(struct jw *w, const char *key)
 {
-	int	 i;
+	bool	 first = w->first[w->depth];
 
-	if (!w->first[w->depth])
+	if (!first)
 		buf_putc(w->b, ',');
 	w->first[w->depth] = false;
 	if (w->inline_) {
-		if (w->b->len > 0 && w->b->ptr[w->b->len - 1] != '[')
+		if (!first)	/* the first follows its '[' */
 			buf_putc(w->b, ' ');
-	} else {
-		buf_putc(w->b, '\n');
-		for (i = 0; i < w->depth; i++)
-			buf_puts(w->b, "  ");
-	}
+	} else
+		buf_put(w->b, jw_indent, 1 + 2 * (size_t)w->depth);
 	if (key != NULL) {
 		buf_put_json(w->b, key);
-		buf_puts(w->b, ": ");
+		buf_put(w->b, ": ", 2);
 	}
 }
 
@@ -64,14 +65,10 @@ static void
 jw_close(struct jw *w, int c)
 {
 	bool	 empty = w->first[w->depth];
-	int	 i;
 
 	w->depth--;
-	if (!empty && !w->inline_) {
-		buf_putc(w->b, '\n');
-		for (i = 0; i < w->depth; i++)
-			buf_puts(w->b, "  ");
-	}
+	if (!empty && !w->inline_)
+		buf_put(w->b, jw_indent, 1 + 2 * (size_t)w->depth);
 	buf_putc(w->b, c);
 }
 
