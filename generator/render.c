@@ -781,6 +781,7 @@ category_group(const struct category *c)
 
 struct catrow {
 	const struct category	*c, *g;
+	size_t			 k;	/* in rc->cats and rc->sums */
 };
 static int
 cmp_catrow(const void *a, const void *b)
@@ -798,6 +799,10 @@ cmp_catrow(const void *a, const void *b)
 struct catsum {
 	struct pvec	purposes, retention, sources, recipients, systems;
 };
+
+/* At most this many purposes per category on the overview; the rest
+ * are "N more" with a link to the category's page, which lists all. */
+#define INDEX_PURPOSES	5
 static void
 catsum_fill(struct rctx *rc, const struct category *c, struct catsum *cs)
 {
@@ -841,17 +846,26 @@ catsum_free(struct catsum *cs)
  * and flags PREFIX_NO_PURPOSES, PREFIX_NO_RECIPIENTS: the prefix keeps
  * them apart from same-named sections of enclosing dictionaries (which
  * ctemplate would otherwise iterate in their place). */
+/* With more set (the overview), at most INDEX_PURPOSES purposes and a
+ * section PREFIX_MORE_PURPOSES (N, HREF: more), and no recipients. */
 static void
 catsum_set(struct rctx *rc, struct tmpl_dict *d, const char *pfx,
-    const struct catsum *cs)
+    const struct catsum *cs, const char *more)
 {
 	struct tmpl_dict *s;
 	char	 name[64];
-	size_t	 i;
+	size_t	 i, np = cs->purposes.n;
 
 #define SEC(x) (snprintf(name, sizeof name, "%s_%s", pfx, (x)), name)
-	for (i = 0; i < cs->purposes.n; i++)
+	if (more != NULL && np > INDEX_PURPOSES)
+		np = INDEX_PURPOSES;
+	for (i = 0; i < np; i++)
 		purpose_link(rc, d, SEC("PURPOSE"), cs->purposes.v[i]);
+	if (np < cs->purposes.n) {
+		s = tmpl_section(d, SEC("MORE_PURPOSES"));
+		tmpl_set_int(s, "N", (long long)(cs->purposes.n - np));
+		set_href(rc, s, "HREF", "data/", more, ".html#why-h");
+	}
 	tmpl_show(d, SEC(cs->purposes.n == 0 ? "NO_PURPOSES" :
 	    "HAS_PURPOSES"));
 	for (i = 0; i < cs->retention.n; i++) {
@@ -862,6 +876,8 @@ catsum_set(struct rctx *rc, struct tmpl_dict *d, const char *pfx,
 		s = tmpl_section(d, SEC("SOURCE"));
 		tmpl_set(s, "TEXT", cs->sources.v[i]);
 	}
+	if (more != NULL)
+		return;
 	for (i = 0; i < cs->recipients.n; i++)
 		recipient_link(rc, d, SEC("RECIPIENT"), cs->recipients.v[i]);
 	tmpl_show(d, SEC(cs->recipients.n == 0 ? "NO_RECIPIENTS" :
@@ -895,10 +911,10 @@ render_index(struct rctx *rc)
 	for (i = 0; i < rc->cats.n; i++) {
 		rows[i].c = rc->cats.v[i];
 		rows[i].g = category_group(rows[i].c);
+		rows[i].k = i;
 	}
 	qsort(rows, rc->cats.n, sizeof *rows, cmp_catrow);
 	for (i = 0; i < rc->cats.n; i++) {
-		struct catsum cs = { 0 };
 		if (rows[i].g != lastg) {
 			lastg = rows[i].g;
 			g = tmpl_section(c, "GROUP");
@@ -913,9 +929,7 @@ render_index(struct rctx *rc)
 		set_href(rc, s, "HREF", "data/", rows[i].c->key, ".html");
 		if (rows[i].c->special)
 			tmpl_show(s, "CAT_SPECIAL");
-		catsum_fill(rc, rows[i].c, &cs);
-		catsum_set(rc, s, "CAT", &cs);
-		catsum_free(&cs);
+		catsum_set(rc, s, "CAT", &rc->sums[rows[i].k], rows[i].c->key);
 	}
 	free(rows);
 	if (rc->cats.n == 0)
@@ -970,11 +984,12 @@ render_index(struct rctx *rc)
 	page_end(rc, d, "index.html", NULL, NULL);
 }
 
+/* The page of rc->cats.v[k]. */
 static void
-render_category(struct rctx *rc, const struct category *cat)
+render_category(struct rctx *rc, size_t k)
 {
+	const struct category *cat = rc->cats.v[k];
 	struct tmpl_dict *d, *c, *s;
-	struct catsum	 cs = { 0 };
 	const struct category *p;
 	size_t	 i;
 
@@ -1013,9 +1028,7 @@ render_category(struct rctx *rc, const struct category *cat)
 		}
 	}
 	set_href(rc, c, "INDEX_HREF", "index.html", NULL, NULL);
-	catsum_fill(rc, cat, &cs);
-	catsum_set(rc, c, "SUM", &cs);
-	catsum_free(&cs);
+	catsum_set(rc, c, "SUM", &rc->sums[k], NULL);
 	for (i = 0; i < cat->nentries; i++)
 		if (entry_visible(cat->entries[i], rc->aud))
 			entry_row(rc, c, cat->entries[i],
@@ -1699,6 +1712,10 @@ build_indexes(struct rctx *rc)
 	for (i = 0; i < m->ncategories; i++)
 		if (category_in_use(rc, m->categories[i]))
 			pv_add(&rc->cats, m->categories[i]);
+	/* what each adds up to: for the overview and its own page */
+	rc->sums = xcalloc(rc->cats.n + 1, sizeof *rc->sums);
+	for (i = 0; i < rc->cats.n; i++)
+		catsum_fill(rc, rc->cats.v[i], &rc->sums[i]);
 }
 
 static void
@@ -1715,6 +1732,9 @@ free_indexes(struct rctx *rc)
 	free(rc->from);
 	arena_free(&rc->scratch);
 	hmap_free(&rc->ridx);
+	for (i = 0; i < rc->cats.n; i++)
+		catsum_free(&rc->sums[i]);
+	free(rc->sums);
 	pv_free(&rc->cats);
 	free(rc->nav);
 }
@@ -1744,7 +1764,7 @@ render_site(const struct model *m, enum audience aud, struct writer *w)
 
 	render_index(&rc);
 	for (i = 0; i < rc.cats.n && rc.err == 0; i++)
-		render_category(&rc, rc.cats.v[i]);
+		render_category(&rc, i);
 	for (i = 0; i < m->npurposes && rc.err == 0; i++)
 		if (purpose_visible(m->purposes[i], aud))
 			render_purpose(&rc, m->purposes[i]);

@@ -30,6 +30,8 @@ struct render_theme {
 };
 extern struct render_theme render_th;
 
+struct catsum;
+
 /* Small sorted sets of pointers. */
 struct pvec {
 	const void	**v;
@@ -60,8 +62,9 @@ struct rctx {
 	struct hmap		 ridx;
 	struct pvec		*vendor_of, *source_of;
 	const char		**from;		/* "From <name>" */
-	/* categories with visible data */
+	/* categories with visible data, and what each adds up to */
 	struct pvec		 cats;
+	struct catsum		*sums;		/* one per cats.v[i] */
 };
 
 extern const char *const months[12];
