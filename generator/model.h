@@ -129,6 +129,9 @@ struct data_entry {
 	bool			 linked;	/* default true */
 	bool			 tracking;	/* default false */
 	bool			 sold;		/* default false */
+	/* derived by model.c: written in the entry's own mapping, not
+	 * defaulted (what complete.c asks of the YAML node) */
+	bool			 required_stated, sold_stated;
 };
 
 struct decision;
