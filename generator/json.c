@@ -5,11 +5,13 @@
  * jurisdictions, systems, purposes, recipients, categories (those in
  * use), pages, reports (report.c: figures disclosed as on the pages).
  * Lists keep the model's sorted order, so the bytes depend on the
- * content only. Optional values are null, never left out, so a
- * consumer sees one shape; staff-only keys (custodian, access,
- * security, owner, review_by, contract, audience, internal) exist only
- * in the internal file, and the public file holds only what the
- * visibility predicates of model.h let through.
+ * content only. Each system, purpose, recipient, category and page is
+ * one line (a diff shows which changed, and thousands of entries carry
+ * no indentation); the rest is indented by 2. Optional values are null,
+ * never left out, so a consumer sees one shape; staff-only keys
+ * (custodian, access, security, owner, review_by, contract, audience,
+ * internal) exist only in the internal file, and the public file holds
+ * only what the visibility predicates of model.h let through.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -25,7 +27,7 @@ struct jw {
 	struct buf	*b;
 	int		 depth;
 	bool		 first[JSON_DEPTH];
-	bool		 inline_;	/* inside a one-line array */
+	int		 inline_;	/* open one-line arrays and objects */
 };
 
 /* "\n" and the indent of the deepest level, written in one go. */
@@ -97,13 +99,26 @@ static void
 jw_arr_inline(struct jw *w, const char *key)
 {
 	jw_open(w, key, '[');
-	w->inline_ = true;
+	w->inline_++;
 }
 static void
 jw_end_arr_inline(struct jw *w)
 {
 	jw_close(w, ']');
-	w->inline_ = false;
+	w->inline_--;
+}
+/* An object on one line, with all it holds: {"id": "x", "data": []}. */
+static void
+jw_obj_line(struct jw *w)
+{
+	jw_open(w, NULL, '{');
+	w->inline_++;
+}
+static void
+jw_end_obj_line(struct jw *w)
+{
+	jw_close(w, '}');
+	w->inline_--;
 }
 
 static void
@@ -252,7 +267,7 @@ json_system(struct jw *w, struct buf *tmp, const struct system *s,
 	bool	 staff = aud == AUD_INTERNAL;
 	size_t	 i;
 
-	jw_obj(w, NULL);
+	jw_obj_line(w);
 	jw_str(w, "id", s->id);
 	jw_str(w, "name", s->name);
 	jw_str(w, "description", s->description);
@@ -275,7 +290,7 @@ json_system(struct jw *w, struct buf *tmp, const struct system *s,
 	jw_end_arr(w);
 	if (staff)
 		jw_notes(w, &s->internal);
-	jw_end_obj(w);
+	jw_end_obj_line(w);
 }
 
 static void
@@ -286,7 +301,7 @@ json_purpose(struct jw *w, struct buf *tmp, const struct purpose *p,
 	struct hmap seen_ = { 0 }, *seen = &seen_;
 	size_t	 i;
 
-	jw_obj(w, NULL);
+	jw_obj_line(w);
 	jw_str(w, "id", p->id);
 	buf_reset(tmp);
 	buf_printf(tmp, "purposes/%s.html", p->id);
@@ -320,7 +335,7 @@ json_purpose(struct jw *w, struct buf *tmp, const struct purpose *p,
 		jw_str(w, "audience", aud_key(p->audience));
 		jw_notes(w, &p->internal);
 	}
-	jw_end_obj(w);
+	jw_end_obj_line(w);
 	hmap_free(seen);
 }
 
@@ -329,7 +344,7 @@ json_recipient(struct jw *w, const struct recipient *r, enum audience aud)
 {
 	size_t	 i;
 
-	jw_obj(w, NULL);
+	jw_obj_line(w);
 	jw_str(w, "id", r->id);
 	jw_str(w, "name", r->name);
 	jw_str(w, "role", role_key(r->role));
@@ -351,7 +366,7 @@ json_recipient(struct jw *w, const struct recipient *r, enum audience aud)
 		jw_str(w, "audience", aud_key(r->audience));
 		jw_notes(w, &r->internal);
 	}
-	jw_end_obj(w);
+	jw_end_obj_line(w);
 }
 
 static bool
@@ -426,7 +441,7 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 		const struct category *c = m->categories[i];
 		if (!category_in_use(c, aud))
 			continue;
-		jw_obj(&w, NULL);
+		jw_obj_line(&w);
 		jw_str(&w, "key", c->key);
 		buf_reset(&tmp);
 		buf_printf(&tmp, "data/%s.html", c->key);
@@ -435,7 +450,7 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 		jw_str(&w, "description", c->description);
 		jw_str(&w, "parent", c->parent != NULL ? c->parent->key : NULL);
 		jw_int(&w, "special", c->special);
-		jw_end_obj(&w);
+		jw_end_obj_line(&w);
 	}
 	jw_end_arr(&w);
 
@@ -444,7 +459,7 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 		const struct page *pg = m->pages[i];
 		if (!page_visible(pg, aud))
 			continue;
-		jw_obj(&w, NULL);
+		jw_obj_line(&w);
 		jw_str(&w, "id", pg->id);
 		buf_reset(&tmp);
 		buf_printf(&tmp, "pages/%s.html", pg->id);
@@ -452,7 +467,7 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 		jw_str(&w, "title", pg->title);
 		if (aud == AUD_INTERNAL)
 			jw_str(&w, "audience", aud_key(pg->audience));
-		jw_end_obj(&w);
+		jw_end_obj_line(&w);
 	}
 	jw_end_arr(&w);
 
