@@ -311,6 +311,26 @@ note_stated(struct model *m)
 		}
 }
 
+/* Each item's page, from one level down (model.h). */
+static void
+link_pages(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nsystems; i++)
+		m->systems[i]->href = arena_printf(&m->arena,
+		    "../systems/%s.html", m->systems[i]->id);
+	for (i = 0; i < m->npurposes; i++)
+		m->purposes[i]->href = arena_printf(&m->arena,
+		    "../purposes/%s.html", m->purposes[i]->id);
+	for (i = 0; i < m->nrecipients; i++)
+		m->recipients[i]->href = arena_printf(&m->arena,
+		    "../recipients.html#%s", m->recipients[i]->id);
+	for (i = 0; i < m->ncategories; i++)
+		m->categories[i]->href = arena_printf(&m->arena,
+		    "../data/%s.html", m->categories[i]->key);
+}
+
 void
 model_derive(struct model *m)
 {
@@ -318,6 +338,7 @@ model_derive(struct model *m)
 	build_entry_indexes(m);
 	link_decisions(m);
 	note_stated(m);
+	link_pages(m);
 }
 
 /* --- audiences ---------------------------------------------------- */

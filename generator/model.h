@@ -153,6 +153,12 @@ struct system {
 	enum audience		 audience;
 	struct notes		 internal;
 	const struct decision	*decision;	/* latest that affects it */
+	/* derived: the item's page as linked from a page one level
+	 * down ("../systems/ID.html"; from the root, skip the "../"),
+	 * the same for every page and audience; likewise for purposes
+	 * ("../purposes/ID.html"), recipients ("../recipients.html#ID")
+	 * and categories ("../data/KEY.html") */
+	const char		*href;
 };
 
 enum purpose_status {
@@ -186,6 +192,7 @@ struct purpose {
 	size_t			  nuses;
 	bool			  special;	/* uses Art. 9/10 data */
 	const struct decision	*decision;
+	const char		*href;		/* derived, as system's */
 };
 
 struct transfer {
@@ -219,6 +226,7 @@ struct recipient {
 	struct data_entry	**shared;
 	size_t			  nshared;
 	const struct decision	*decision;
+	const char		*href;		/* derived, as system's */
 };
 
 /* A data category: built-in (term set, pos.file NULL) or from
@@ -234,6 +242,7 @@ struct category {
 	/* derived: data entries using this exact key */
 	struct data_entry	**entries;
 	size_t			  nentries;
+	const char		*href;		/* derived, as system's */
 };
 
 struct page {

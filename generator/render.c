@@ -422,6 +422,14 @@ set_href(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	tmpl_setn(d, key, rc->tmp.ptr, rc->tmp.len);
 }
 
+/* Set key to an item's page (model.h: href is from one level down). */
+void
+set_link(struct rctx *rc, struct tmpl_dict *d, const char *key,
+    const char *href)
+{
+	tmpl_set(d, key, rc->root[0] != '\0' ? href : href + 3);
+}
+
 void
 setf(struct rctx *rc, struct tmpl_dict *d, const char *key,
     const char *fmt, ...)
@@ -635,7 +643,7 @@ purpose_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 
 	tmpl_set(s, "TITLE", p->title);
 	tmpl_set(s, "ID", p->id);
-	set_href(rc, s, "HREF", "purposes/", p->id, ".html");
+	set_link(rc, s, "HREF", p->href);
 }
 
 void
@@ -646,7 +654,7 @@ recipient_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 
 	tmpl_set(s, "NAME", r->name);
 	tmpl_set(s, "COUNTRY", country(r->country));
-	set_href(rc, s, "HREF", "recipients.html#", r->id, NULL);
+	set_link(rc, s, "HREF", r->href);
 }
 
 void
@@ -657,7 +665,7 @@ category_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 
 	tmpl_set(s, "NAME", c->name);
 	tmpl_set(s, "KEY", c->key);
-	set_href(rc, s, "HREF", "data/", c->key, ".html");
+	set_link(rc, s, "HREF", c->href);
 	if (c->special)
 		tmpl_show(s, "CAT_SPECIAL");
 }
@@ -672,7 +680,7 @@ system_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 	if (rc->staff) {
 		/* Only the staff wiki has system pages. */
 		struct tmpl_dict *l = tmpl_section(s, "SYS_LINK");
-		set_href(rc, l, "HREF", "systems/", sy->id, ".html");
+		set_link(rc, l, "HREF", sy->href);
 	} else
 		tmpl_show(s, "SYS_NOLINK");
 }
@@ -926,7 +934,7 @@ render_index(struct rctx *rc)
 		tmpl_set(s, "NAME", rows[i].c->name);
 		tmpl_set(s, "KEY", rows[i].c->key);
 		set_opt(s, "CAT_DESC", "TEXT", rows[i].c->description);
-		set_href(rc, s, "HREF", "data/", rows[i].c->key, ".html");
+		set_link(rc, s, "HREF", rows[i].c->href);
 		if (rows[i].c->special)
 			tmpl_show(s, "CAT_SPECIAL");
 		catsum_set(rc, s, "CAT", &rc->sums[rows[i].k], rows[i].c->key);
@@ -944,7 +952,7 @@ render_index(struct rctx *rc)
 		tmpl_set(s, "TITLE", p->title);
 		tmpl_set(s, "SUMMARY", p->summary);
 		tmpl_set(s, "ID", p->id);
-		set_href(rc, s, "HREF", "purposes/", p->id, ".html");
+		set_link(rc, s, "HREF", p->href);
 		tmpl_set(s, "BASIS", p->legal_basis > LB_NONE &&
 		    p->legal_basis < LB__COUNT ?
 		    vocab_legal_bases[p->legal_basis].label : "");
@@ -1114,7 +1122,7 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 		tmpl_set(s, "ROLE", role_label(r->role));
 		tmpl_set(s, "COUNTRY", country(r->country));
 		set_opt(s, "REC_PURPOSE", "TEXT", r->purpose);
-		set_href(rc, s, "HREF", "recipients.html#", r->id, NULL);
+		set_link(rc, s, "HREF", r->href);
 	}
 	tmpl_show(c, recips.n == 0 ? "NO_RECIPIENTS" : "HAS_RECIPIENTS");
 	pv_free(&recips);
@@ -1445,7 +1453,7 @@ render_systems(struct rctx *rc)
 		s = tmpl_section(c, "SYSTEM");
 		tmpl_set(s, "ID", sy->id);
 		tmpl_set(s, "NAME", sy->name);
-		set_href(rc, s, "HREF", "systems/", sy->id, ".html");
+		set_link(rc, s, "HREF", sy->href);
 		set_opt(s, "S_DESC", "TEXT", sy->description);
 		tmpl_set(s, "CUSTODIAN", sy->custodian != NULL ?
 		    sy->custodian : "");
@@ -1491,7 +1499,7 @@ render_system(struct rctx *rc, const struct system *sy)
 		s = tmpl_section(c, "VENDOR");
 		tmpl_set(s, "NAME", v->name);
 		tmpl_set(s, "COUNTRY", country(v->country));
-		set_href(rc, s, "HREF", "recipients.html#", v->id, NULL);
+		set_link(rc, s, "HREF", v->href);
 	} else
 		tmpl_show(c, "NO_VENDOR");
 	for (i = 0; i < sy->locations.n; i++) {
@@ -1547,7 +1555,7 @@ render_ropa(struct rctx *rc)
 		s = tmpl_section(c, "ROW");
 		tmpl_set(s, "TITLE", p->title);
 		tmpl_set(s, "ID", p->id);
-		set_href(rc, s, "HREF", "purposes/", p->id, ".html");
+		set_link(rc, s, "HREF", p->href);
 		tmpl_set(s, "SUMMARY", p->summary);
 		if (p->status != PS_ACTIVE)
 			set_opt(s, "ROW_STATUS", "TEXT",

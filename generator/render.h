@@ -81,6 +81,8 @@ const char *	role_label(enum recipient_role r);
 const char *	country(const char *cc);
 void	set_href(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *a, const char *b, const char *c);
+void	set_link(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const char *href);
 void	setf(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *fmt, ...);
 void	set_cap(struct rctx *rc, struct tmpl_dict *d, const char *key,
