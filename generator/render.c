@@ -592,7 +592,8 @@ page_begin(struct rctx *rc, int depth, const char *navkey,
 	set_href(rc, h, "HOME_HREF", "index.html", NULL, NULL);
 	for (i = 0; i < rc->nnav; i++) {
 		s = tmpl_section(h, "NAV_ITEM");
-		set_href(rc, s, "HREF", rc->nav[i].href, NULL, NULL);
+		tmpl_set(s, "HREF", depth > 0 ? rc->nav[i].up :
+		    rc->nav[i].href);
 		tmpl_set(s, "LABEL", rc->nav[i].label);
 		if (navkey != NULL && strcmp(navkey, rc->nav[i].key) == 0)
 			tmpl_show(s, "CURRENT");
@@ -1649,24 +1650,24 @@ build_nav(struct rctx *rc)
 	size_t	 i, n = 0;
 
 	rc->nav = xcalloc(16 + m->npages, sizeof *rc->nav);
-	rc->nav[n++] = (struct navitem){ "index", "index.html", "Overview" };
+	rc->nav[n++] = (struct navitem){ "index", "index.html", "Overview", NULL };
 	rc->nav[n++] = (struct navitem){ "label", "label.html",
-	    "Privacy label" };
+	    "Privacy label", NULL };
 	rc->nav[n++] = (struct navitem){ "recipients", "recipients.html",
-	    "Who receives data" };
+	    "Who receives data", NULL };
 	rc->nav[n++] = (struct navitem){ "rights", "rights.html",
-	    "Your rights" };
+	    "Your rights", NULL };
 	rc->nav[n++] = (struct navitem){ "changes", "changes.html",
-	    "Changes" };
+	    "Changes", NULL };
 	if (rc->staff) {
 		rc->nav[n++] = (struct navitem){ "systems",
-		    "systems/index.html", "Systems" };
+		    "systems/index.html", "Systems", NULL };
 		rc->nav[n++] = (struct navitem){ "ropa", "ropa.html",
-		    "Record of processing" };
+		    "Record of processing", NULL };
 		rc->nav[n++] = (struct navitem){ "committee",
-		    "committee/index.html", "Committee" };
+		    "committee/index.html", "Committee", NULL };
 		rc->nav[n++] = (struct navitem){ "checks", "checks.html",
-		    "Checks" };
+		    "Checks", NULL };
 	}
 	n += report_nav(rc, rc->nav + n);	/* Reports; Access (staff) */
 	for (i = 0; i < m->npages; i++) {
@@ -1681,6 +1682,9 @@ build_nav(struct rctx *rc)
 		n++;
 	}
 	rc->nnav = n;
+	for (i = 0; i < n; i++)
+		rc->nav[i].up = arena_printf(&rc->scratch, "../%s",
+		    rc->nav[i].href);
 }
 
 /* Indexes computed once per build: recipient -> systems it runs and
@@ -1789,6 +1793,8 @@ render_site(const struct model *m, enum audience aud, struct writer *w)
 		buf_reset(&rc.out);
 		csv_ropa(m, &rc.out);
 		emit_raw(&rc, "ropa.csv", rc.out.ptr, rc.out.len);
+		buf_free(&rc.out);	/* tens of MB: not kept while the
+					   governance pages are built */
 	}
 	if (rc.err == 0)
 		render_gov(&rc);	/* label, changes; committee, checks */

@@ -42,6 +42,7 @@ struct navitem {
 	const char	*key;	/* page key, for aria-current */
 	const char	*href;	/* relative to the site root */
 	const char	*label;
+	const char	*up;	/* "../" + href: from a subdirectory */
 };
 
 struct rctx {
