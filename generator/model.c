@@ -311,7 +311,8 @@ note_stated(struct model *m)
 		}
 }
 
-/* Each item's page, from one level down (model.h). */
+/* Each item's page, from one level down (model.h), and the names
+ * pages show for a recipient's country code. */
 static void
 link_pages(struct model *m)
 {
@@ -323,9 +324,15 @@ link_pages(struct model *m)
 	for (i = 0; i < m->npurposes; i++)
 		m->purposes[i]->href = arena_printf(&m->arena,
 		    "../purposes/%s.html", m->purposes[i]->id);
-	for (i = 0; i < m->nrecipients; i++)
-		m->recipients[i]->href = arena_printf(&m->arena,
-		    "../recipients.html#%s", m->recipients[i]->id);
+	for (i = 0; i < m->nrecipients; i++) {
+		struct recipient *r = m->recipients[i];
+		const char *name = r->country != NULL ?
+		    country_name(r->country) : NULL;
+
+		r->href = arena_printf(&m->arena, "../recipients.html#%s",
+		    r->id);
+		r->country_label = name != NULL ? name : r->country;
+	}
 	for (i = 0; i < m->ncategories; i++)
 		m->categories[i]->href = arena_printf(&m->arena,
 		    "../data/%s.html", m->categories[i]->key);

@@ -227,6 +227,8 @@ struct recipient {
 	size_t			  nshared;
 	const struct decision	*decision;
 	const char		*href;		/* derived, as system's */
+	const char		*country_label;	/* derived: country's name, or
+						   the code if unknown */
 };
 
 /* A data category: built-in (term set, pos.file NULL) or from

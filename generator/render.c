@@ -654,7 +654,7 @@ recipient_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 	struct tmpl_dict *s = tmpl_section(d, sec);
 
 	tmpl_set(s, "NAME", r->name);
-	tmpl_set(s, "COUNTRY", country(r->country));
+	tmpl_set(s, "COUNTRY", r->country_label);
 	set_link(rc, s, "HREF", r->href);
 }
 
@@ -1121,7 +1121,7 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 		s = tmpl_section(c, "RECIPIENT");
 		tmpl_set(s, "NAME", r->name);
 		tmpl_set(s, "ROLE", role_label(r->role));
-		tmpl_set(s, "COUNTRY", country(r->country));
+		tmpl_set(s, "COUNTRY", r->country_label);
 		set_opt(s, "REC_PURPOSE", "TEXT", r->purpose);
 		set_link(rc, s, "HREF", r->href);
 	}
@@ -1218,7 +1218,7 @@ render_recipients(struct rctx *rc)
 		tmpl_set(s, "ROLE", role_label(r->role));
 		tmpl_set(s, "ROLE_PLAIN", role_plain(r->role));
 		tmpl_set(s, "ROLE_KEY", role_key(r->role));
-		tmpl_set(s, "COUNTRY", country(r->country));
+		tmpl_set(s, "COUNTRY", r->country_label);
 		tmpl_set(s, "COUNTRY_CODE", r->country);
 		set_opt(s, "R_PURPOSE", "TEXT", r->purpose);
 		if (r->country != NULL && !country_in_eea_uk(r->country))
@@ -1499,7 +1499,7 @@ render_system(struct rctx *rc, const struct system *sy)
 	if (v != NULL) {
 		s = tmpl_section(c, "VENDOR");
 		tmpl_set(s, "NAME", v->name);
-		tmpl_set(s, "COUNTRY", country(v->country));
+		tmpl_set(s, "COUNTRY", v->country_label);
 		set_link(rc, s, "HREF", v->href);
 	} else
 		tmpl_show(c, "NO_VENDOR");
