@@ -34,6 +34,8 @@ struct jw {
 static const char jw_indent[] = "\n                                ";
 _Static_assert(sizeof jw_indent >= 2 + 2 * JSON_DEPTH, "indent");
 
+/* Comma, newline and indent as needed, then key (NULL in an array),
+ * which must be a literal needing no escapes (jw_notes escapes its own). */
 static void
 jw_sep(struct jw *w, const char *key)
 {
@@ -47,9 +49,10 @@ jw_sep(struct jw *w, const char *key)
 			buf_putc(w->b, ' ');
 	} else
 		buf_put(w->b, jw_indent, 1 + 2 * (size_t)w->depth);
-	if (key != NULL) {
-		buf_put_json(w->b, key);
-		buf_put(w->b, ": ", 2);
+	if (key != NULL) {	/* a name of ours: nothing to escape */
+		buf_putc(w->b, '"');
+		buf_puts(w->b, key);
+		buf_put(w->b, "\": ", 3);
 	}
 }
 
@@ -183,8 +186,16 @@ jw_notes(struct jw *w, const struct notes *n)
 	size_t	 i;
 
 	jw_obj(w, "internal");
-	for (i = 0; i < n->n; i++)
-		jw_str(w, n->v[i].key, n->v[i].text);
+	for (i = 0; i < n->n; i++) {
+		/* the keys come from the content: escaped */
+		jw_sep(w, NULL);
+		buf_put_json(w->b, n->v[i].key);
+		buf_put(w->b, ": ", 2);
+		if (n->v[i].text == NULL)
+			buf_puts(w->b, "null");
+		else
+			buf_put_json(w->b, n->v[i].text);
+	}
 	jw_end_obj(w);
 }
 
