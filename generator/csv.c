@@ -112,6 +112,25 @@ retention_merge(struct ropa_list *l, struct arena *a)
 	buf_free(&b);
 }
 
+/* "a" sep "b" in the arena: arena_printf's work without the format. */
+static const char *
+join2(struct arena *ar, const char *a, char sep, const char *b)
+{
+	size_t	 na, nb;
+	char	*s;
+
+	a = a != NULL ? a : "";
+	b = b != NULL ? b : "";
+	na = strlen(a);
+	nb = strlen(b);
+	s = arena_alloc(ar, na + nb + 2);
+
+	memcpy(s, a, na);
+	s[na] = sep;
+	memcpy(s + na + 1, b, nb + 1);
+	return s;
+}
+
 void
 ropa_row_fill(struct ropa_row *r, const struct purpose *p, struct arena *a)
 {
@@ -131,9 +150,8 @@ ropa_row_fill(struct ropa_row *r, const struct purpose *p, struct arena *a)
 		for (k = 0; k < e->shared_with.n; k++)
 			rl_add(&r->recipients, e->shared_with.v[k].to);
 		/* "period\037category", merged per period below */
-		rl_add(&r->retention, arena_printf(a, "%s\037%s",
-		    e->retention.text, cat != NULL ? cat->name :
-		    e->category.id));
+		rl_add(&r->retention, join2(a, e->retention.text, '\037',
+		    cat != NULL ? cat->name : e->category.id));
 		if (sy == NULL)
 			continue;
 		/* The processor running the system receives its data. */
@@ -305,10 +323,18 @@ csv_ropa(const struct model *m, struct buf *out)
 		buf_reset(&tmp);
 		for (k = 0; k < row.recipients.n; k++) {
 			const struct recipient *r = row.recipients.v[k];
-			buf_printf(&tmp, "%s%s (%s, %s)", k > 0 ? "; " : "",
-			    r->name, r->role == ROLE_CONTROLLER ?
+			/* "; Name (role, CC)" */
+			if (k > 0)
+				buf_put(&tmp, "; ", 2);
+			buf_puts(&tmp, r->name);
+			buf_put(&tmp, " (", 2);
+			buf_puts(&tmp, r->role == ROLE_CONTROLLER ?
 			    "controller" : r->role == ROLE_JOINT_CONTROLLER ?
-			    "joint controller" : "processor", r->country);
+			    "joint controller" : "processor");
+			buf_put(&tmp, ", ", 2);
+			buf_puts(&tmp, r->country != NULL ? r->country :
+			    "(null)");
+			buf_putc(&tmp, ')');
 		}
 		field(out, tmp.ptr, 0);
 		list_field(out, &tmp, &row.transfers, str_name, 0);

@@ -5,11 +5,13 @@
  * jurisdictions, systems, purposes, recipients, categories (those in
  * use), pages, reports (report.c: figures disclosed as on the pages).
  * Lists keep the model's sorted order, so the bytes depend on the
- * content only. Optional values are null, never left out, so a
- * consumer sees one shape; staff-only keys (custodian, access,
- * security, owner, review_by, contract, audience, internal) exist only
- * in the internal file, and the public file holds only what the
- * visibility predicates of model.h let through.
+ * content only. Each system, purpose, recipient, category and page is
+ * one line (a diff shows which changed, and thousands of entries carry
+ * no indentation); the rest is indented by 2. Optional values are null,
+ * never left out, so a consumer sees one shape; staff-only keys
+ * (custodian, access, security, owner, review_by, contract, audience,
+ * internal) exist only in the internal file, and the public file holds
+ * only what the visibility predicates of model.h let through.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -25,28 +27,32 @@ struct jw {
 	struct buf	*b;
 	int		 depth;
 	bool		 first[JSON_DEPTH];
-	bool		 inline_;	/* inside a one-line array */
+	int		 inline_;	/* open one-line arrays and objects */
 };
 
+/* "\n" and the indent of the deepest level, written in one go. */
+static const char jw_indent[] = "\n                                ";
+_Static_assert(sizeof jw_indent >= 2 + 2 * JSON_DEPTH, "indent");
+
+/* Comma, newline and indent as needed, then key (NULL in an array),
+ * which must be a literal needing no escapes (jw_notes escapes its own). */
 static void
 jw_sep(struct jw *w, const char *key)
 {
-	int	 i;
+	bool	 first = w->first[w->depth];
 
-	if (!w->first[w->depth])
+	if (!first)
 		buf_putc(w->b, ',');
 	w->first[w->depth] = false;
 	if (w->inline_) {
-		if (w->b->len > 0 && w->b->ptr[w->b->len - 1] != '[')
+		if (!first)	/* the first follows its '[' */
 			buf_putc(w->b, ' ');
-	} else {
-		buf_putc(w->b, '\n');
-		for (i = 0; i < w->depth; i++)
-			buf_puts(w->b, "  ");
-	}
-	if (key != NULL) {
-		buf_put_json(w->b, key);
-		buf_puts(w->b, ": ");
+	} else
+		buf_put(w->b, jw_indent, 1 + 2 * (size_t)w->depth);
+	if (key != NULL) {	/* a name of ours: nothing to escape */
+		buf_putc(w->b, '"');
+		buf_puts(w->b, key);
+		buf_put(w->b, "\": ", 3);
 	}
 }
 
@@ -64,14 +70,10 @@ static void
 jw_close(struct jw *w, int c)
 {
 	bool	 empty = w->first[w->depth];
-	int	 i;
 
 	w->depth--;
-	if (!empty && !w->inline_) {
-		buf_putc(w->b, '\n');
-		for (i = 0; i < w->depth; i++)
-			buf_puts(w->b, "  ");
-	}
+	if (!empty && !w->inline_)
+		buf_put(w->b, jw_indent, 1 + 2 * (size_t)w->depth);
 	buf_putc(w->b, c);
 }
 
@@ -100,13 +102,26 @@ static void
 jw_arr_inline(struct jw *w, const char *key)
 {
 	jw_open(w, key, '[');
-	w->inline_ = true;
+	w->inline_++;
 }
 static void
 jw_end_arr_inline(struct jw *w)
 {
 	jw_close(w, ']');
-	w->inline_ = false;
+	w->inline_--;
+}
+/* An object on one line, with all it holds: {"id": "x", "data": []}. */
+static void
+jw_obj_line(struct jw *w)
+{
+	jw_open(w, NULL, '{');
+	w->inline_++;
+}
+static void
+jw_end_obj_line(struct jw *w)
+{
+	jw_close(w, '}');
+	w->inline_--;
 }
 
 static void
@@ -171,8 +186,16 @@ jw_notes(struct jw *w, const struct notes *n)
 	size_t	 i;
 
 	jw_obj(w, "internal");
-	for (i = 0; i < n->n; i++)
-		jw_str(w, n->v[i].key, n->v[i].text);
+	for (i = 0; i < n->n; i++) {
+		/* the keys come from the content: escaped */
+		jw_sep(w, NULL);
+		buf_put_json(w->b, n->v[i].key);
+		buf_put(w->b, ": ", 2);
+		if (n->v[i].text == NULL)
+			buf_puts(w->b, "null");
+		else
+			buf_put_json(w->b, n->v[i].text);
+	}
 	jw_end_obj(w);
 }
 
@@ -255,7 +278,7 @@ json_system(struct jw *w, struct buf *tmp, const struct system *s,
 	bool	 staff = aud == AUD_INTERNAL;
 	size_t	 i;
 
-	jw_obj(w, NULL);
+	jw_obj_line(w);
 	jw_str(w, "id", s->id);
 	jw_str(w, "name", s->name);
 	jw_str(w, "description", s->description);
@@ -278,7 +301,7 @@ json_system(struct jw *w, struct buf *tmp, const struct system *s,
 	jw_end_arr(w);
 	if (staff)
 		jw_notes(w, &s->internal);
-	jw_end_obj(w);
+	jw_end_obj_line(w);
 }
 
 static void
@@ -289,7 +312,7 @@ json_purpose(struct jw *w, struct buf *tmp, const struct purpose *p,
 	struct hmap seen_ = { 0 }, *seen = &seen_;
 	size_t	 i;
 
-	jw_obj(w, NULL);
+	jw_obj_line(w);
 	jw_str(w, "id", p->id);
 	buf_reset(tmp);
 	buf_printf(tmp, "purposes/%s.html", p->id);
@@ -323,7 +346,7 @@ json_purpose(struct jw *w, struct buf *tmp, const struct purpose *p,
 		jw_str(w, "audience", aud_key(p->audience));
 		jw_notes(w, &p->internal);
 	}
-	jw_end_obj(w);
+	jw_end_obj_line(w);
 	hmap_free(seen);
 }
 
@@ -332,7 +355,7 @@ json_recipient(struct jw *w, const struct recipient *r, enum audience aud)
 {
 	size_t	 i;
 
-	jw_obj(w, NULL);
+	jw_obj_line(w);
 	jw_str(w, "id", r->id);
 	jw_str(w, "name", r->name);
 	jw_str(w, "role", role_key(r->role));
@@ -354,7 +377,7 @@ json_recipient(struct jw *w, const struct recipient *r, enum audience aud)
 		jw_str(w, "audience", aud_key(r->audience));
 		jw_notes(w, &r->internal);
 	}
-	jw_end_obj(w);
+	jw_end_obj_line(w);
 }
 
 static bool
@@ -429,7 +452,7 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 		const struct category *c = m->categories[i];
 		if (!category_in_use(c, aud))
 			continue;
-		jw_obj(&w, NULL);
+		jw_obj_line(&w);
 		jw_str(&w, "key", c->key);
 		buf_reset(&tmp);
 		buf_printf(&tmp, "data/%s.html", c->key);
@@ -438,7 +461,7 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 		jw_str(&w, "description", c->description);
 		jw_str(&w, "parent", c->parent != NULL ? c->parent->key : NULL);
 		jw_int(&w, "special", c->special);
-		jw_end_obj(&w);
+		jw_end_obj_line(&w);
 	}
 	jw_end_arr(&w);
 
@@ -447,7 +470,7 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 		const struct page *pg = m->pages[i];
 		if (!page_visible(pg, aud))
 			continue;
-		jw_obj(&w, NULL);
+		jw_obj_line(&w);
 		jw_str(&w, "id", pg->id);
 		buf_reset(&tmp);
 		buf_printf(&tmp, "pages/%s.html", pg->id);
@@ -455,7 +478,7 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 		jw_str(&w, "title", pg->title);
 		if (aud == AUD_INTERNAL)
 			jw_str(&w, "audience", aud_key(pg->audience));
-		jw_end_obj(&w);
+		jw_end_obj_line(&w);
 	}
 	jw_end_arr(&w);
 

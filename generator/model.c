@@ -6,10 +6,10 @@
  * renderers read: every list sorted (so output never depends on the
  * order files were read), and the reverse indexes the content never
  * types twice: which data entries use a purpose, a category or a
- * recipient, whether a purpose touches special-category data, and the
- * latest adopted decision about each item. Each index is built in two
- * passes (count, then fill an exact-size arena array): linear time, no
- * per-item allocation.
+ * recipient, whether a purpose touches special-category data, the
+ * latest adopted decision about each item, and which keys a data entry
+ * states itself. Each index is built in two passes (count, then fill
+ * an exact-size arena array): linear time, no per-item allocation.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -292,12 +292,60 @@ link_decisions(struct model *m)
 	}
 }
 
+/* Which keys each data entry writes itself: looked up in its YAML
+ * mapping once here, not on every page that marks what is missing. */
+static void
+note_stated(struct model *m)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->nsystems; i++)
+		for (j = 0; j < m->systems[i]->ndata; j++) {
+			struct data_entry *e = &m->systems[i]->data[j];
+			bool map = e->node != NULL && e->node->type == YN_MAP;
+
+			e->required_stated = map &&
+			    yml_get(e->node, "required") != NULL;
+			e->sold_stated = map &&
+			    yml_get(e->node, "sold") != NULL;
+		}
+}
+
+/* Each item's page, from one level down (model.h), and the names
+ * pages show for a recipient's country code. */
+static void
+link_pages(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nsystems; i++)
+		m->systems[i]->href = arena_printf(&m->arena,
+		    "../systems/%s.html", m->systems[i]->id);
+	for (i = 0; i < m->npurposes; i++)
+		m->purposes[i]->href = arena_printf(&m->arena,
+		    "../purposes/%s.html", m->purposes[i]->id);
+	for (i = 0; i < m->nrecipients; i++) {
+		struct recipient *r = m->recipients[i];
+		const char *name = r->country != NULL ?
+		    country_name(r->country) : NULL;
+
+		r->href = arena_printf(&m->arena, "../recipients.html#%s",
+		    r->id);
+		r->country_label = name != NULL ? name : r->country;
+	}
+	for (i = 0; i < m->ncategories; i++)
+		m->categories[i]->href = arena_printf(&m->arena,
+		    "../data/%s.html", m->categories[i]->key);
+}
+
 void
 model_derive(struct model *m)
 {
 	sort_lists(m);
 	build_entry_indexes(m);
 	link_decisions(m);
+	note_stated(m);
+	link_pages(m);
 }
 
 /* --- audiences ---------------------------------------------------- */

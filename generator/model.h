@@ -129,6 +129,9 @@ struct data_entry {
 	bool			 linked;	/* default true */
 	bool			 tracking;	/* default false */
 	bool			 sold;		/* default false */
+	/* derived by model.c: written in the entry's own mapping, not
+	 * defaulted (what complete.c asks of the YAML node) */
+	bool			 required_stated, sold_stated;
 };
 
 struct decision;
@@ -150,6 +153,12 @@ struct system {
 	enum audience		 audience;
 	struct notes		 internal;
 	const struct decision	*decision;	/* latest that affects it */
+	/* derived: the item's page as linked from a page one level
+	 * down ("../systems/ID.html"; from the root, skip the "../"),
+	 * the same for every page and audience; likewise for purposes
+	 * ("../purposes/ID.html"), recipients ("../recipients.html#ID")
+	 * and categories ("../data/KEY.html") */
+	const char		*href;
 };
 
 enum purpose_status {
@@ -183,6 +192,7 @@ struct purpose {
 	size_t			  nuses;
 	bool			  special;	/* uses Art. 9/10 data */
 	const struct decision	*decision;
+	const char		*href;		/* derived, as system's */
 };
 
 struct transfer {
@@ -216,6 +226,9 @@ struct recipient {
 	struct data_entry	**shared;
 	size_t			  nshared;
 	const struct decision	*decision;
+	const char		*href;		/* derived, as system's */
+	const char		*country_label;	/* derived: country's name, or
+						   the code if unknown */
 };
 
 /* A data category: built-in (term set, pos.file NULL) or from
@@ -231,6 +244,7 @@ struct category {
 	/* derived: data entries using this exact key */
 	struct data_entry	**entries;
 	size_t			  nentries;
+	const char		*href;		/* derived, as system's */
 };
 
 struct page {

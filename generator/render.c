@@ -422,6 +422,14 @@ set_href(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	tmpl_setn(d, key, rc->tmp.ptr, rc->tmp.len);
 }
 
+/* Set key to an item's page (model.h: href is from one level down). */
+void
+set_link(struct rctx *rc, struct tmpl_dict *d, const char *key,
+    const char *href)
+{
+	tmpl_set(d, key, rc->root[0] != '\0' ? href : href + 3);
+}
+
 void
 setf(struct rctx *rc, struct tmpl_dict *d, const char *key,
     const char *fmt, ...)
@@ -584,7 +592,8 @@ page_begin(struct rctx *rc, int depth, const char *navkey,
 	set_href(rc, h, "HOME_HREF", "index.html", NULL, NULL);
 	for (i = 0; i < rc->nnav; i++) {
 		s = tmpl_section(h, "NAV_ITEM");
-		set_href(rc, s, "HREF", rc->nav[i].href, NULL, NULL);
+		tmpl_set(s, "HREF", depth > 0 ? rc->nav[i].up :
+		    rc->nav[i].href);
 		tmpl_set(s, "LABEL", rc->nav[i].label);
 		if (navkey != NULL && strcmp(navkey, rc->nav[i].key) == 0)
 			tmpl_show(s, "CURRENT");
@@ -635,7 +644,7 @@ purpose_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 
 	tmpl_set(s, "TITLE", p->title);
 	tmpl_set(s, "ID", p->id);
-	set_href(rc, s, "HREF", "purposes/", p->id, ".html");
+	set_link(rc, s, "HREF", p->href);
 }
 
 void
@@ -645,8 +654,8 @@ recipient_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 	struct tmpl_dict *s = tmpl_section(d, sec);
 
 	tmpl_set(s, "NAME", r->name);
-	tmpl_set(s, "COUNTRY", country(r->country));
-	set_href(rc, s, "HREF", "recipients.html#", r->id, NULL);
+	tmpl_set(s, "COUNTRY", r->country_label);
+	set_link(rc, s, "HREF", r->href);
 }
 
 void
@@ -657,7 +666,7 @@ category_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 
 	tmpl_set(s, "NAME", c->name);
 	tmpl_set(s, "KEY", c->key);
-	set_href(rc, s, "HREF", "data/", c->key, ".html");
+	set_link(rc, s, "HREF", c->href);
 	if (c->special)
 		tmpl_show(s, "CAT_SPECIAL");
 }
@@ -672,7 +681,7 @@ system_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 	if (rc->staff) {
 		/* Only the staff wiki has system pages. */
 		struct tmpl_dict *l = tmpl_section(s, "SYS_LINK");
-		set_href(rc, l, "HREF", "systems/", sy->id, ".html");
+		set_link(rc, l, "HREF", sy->href);
 	} else
 		tmpl_show(s, "SYS_NOLINK");
 }
@@ -781,6 +790,7 @@ category_group(const struct category *c)
 
 struct catrow {
 	const struct category	*c, *g;
+	size_t			 k;	/* in rc->cats and rc->sums */
 };
 static int
 cmp_catrow(const void *a, const void *b)
@@ -798,6 +808,10 @@ cmp_catrow(const void *a, const void *b)
 struct catsum {
 	struct pvec	purposes, retention, sources, recipients, systems;
 };
+
+/* At most this many purposes per category on the overview; the rest
+ * are "N more" with a link to the category's page, which lists all. */
+#define INDEX_PURPOSES	5
 static void
 catsum_fill(struct rctx *rc, const struct category *c, struct catsum *cs)
 {
@@ -841,17 +855,26 @@ catsum_free(struct catsum *cs)
  * and flags PREFIX_NO_PURPOSES, PREFIX_NO_RECIPIENTS: the prefix keeps
  * them apart from same-named sections of enclosing dictionaries (which
  * ctemplate would otherwise iterate in their place). */
+/* With more set (the overview), at most INDEX_PURPOSES purposes and a
+ * section PREFIX_MORE_PURPOSES (N, HREF: more), and no recipients. */
 static void
 catsum_set(struct rctx *rc, struct tmpl_dict *d, const char *pfx,
-    const struct catsum *cs)
+    const struct catsum *cs, const char *more)
 {
 	struct tmpl_dict *s;
 	char	 name[64];
-	size_t	 i;
+	size_t	 i, np = cs->purposes.n;
 
 #define SEC(x) (snprintf(name, sizeof name, "%s_%s", pfx, (x)), name)
-	for (i = 0; i < cs->purposes.n; i++)
+	if (more != NULL && np > INDEX_PURPOSES)
+		np = INDEX_PURPOSES;
+	for (i = 0; i < np; i++)
 		purpose_link(rc, d, SEC("PURPOSE"), cs->purposes.v[i]);
+	if (np < cs->purposes.n) {
+		s = tmpl_section(d, SEC("MORE_PURPOSES"));
+		tmpl_set_int(s, "N", (long long)(cs->purposes.n - np));
+		set_href(rc, s, "HREF", "data/", more, ".html#why-h");
+	}
 	tmpl_show(d, SEC(cs->purposes.n == 0 ? "NO_PURPOSES" :
 	    "HAS_PURPOSES"));
 	for (i = 0; i < cs->retention.n; i++) {
@@ -862,6 +885,8 @@ catsum_set(struct rctx *rc, struct tmpl_dict *d, const char *pfx,
 		s = tmpl_section(d, SEC("SOURCE"));
 		tmpl_set(s, "TEXT", cs->sources.v[i]);
 	}
+	if (more != NULL)
+		return;
 	for (i = 0; i < cs->recipients.n; i++)
 		recipient_link(rc, d, SEC("RECIPIENT"), cs->recipients.v[i]);
 	tmpl_show(d, SEC(cs->recipients.n == 0 ? "NO_RECIPIENTS" :
@@ -895,10 +920,10 @@ render_index(struct rctx *rc)
 	for (i = 0; i < rc->cats.n; i++) {
 		rows[i].c = rc->cats.v[i];
 		rows[i].g = category_group(rows[i].c);
+		rows[i].k = i;
 	}
 	qsort(rows, rc->cats.n, sizeof *rows, cmp_catrow);
 	for (i = 0; i < rc->cats.n; i++) {
-		struct catsum cs = { 0 };
 		if (rows[i].g != lastg) {
 			lastg = rows[i].g;
 			g = tmpl_section(c, "GROUP");
@@ -910,12 +935,10 @@ render_index(struct rctx *rc)
 		tmpl_set(s, "NAME", rows[i].c->name);
 		tmpl_set(s, "KEY", rows[i].c->key);
 		set_opt(s, "CAT_DESC", "TEXT", rows[i].c->description);
-		set_href(rc, s, "HREF", "data/", rows[i].c->key, ".html");
+		set_link(rc, s, "HREF", rows[i].c->href);
 		if (rows[i].c->special)
 			tmpl_show(s, "CAT_SPECIAL");
-		catsum_fill(rc, rows[i].c, &cs);
-		catsum_set(rc, s, "CAT", &cs);
-		catsum_free(&cs);
+		catsum_set(rc, s, "CAT", &rc->sums[rows[i].k], rows[i].c->key);
 	}
 	free(rows);
 	if (rc->cats.n == 0)
@@ -930,7 +953,7 @@ render_index(struct rctx *rc)
 		tmpl_set(s, "TITLE", p->title);
 		tmpl_set(s, "SUMMARY", p->summary);
 		tmpl_set(s, "ID", p->id);
-		set_href(rc, s, "HREF", "purposes/", p->id, ".html");
+		set_link(rc, s, "HREF", p->href);
 		tmpl_set(s, "BASIS", p->legal_basis > LB_NONE &&
 		    p->legal_basis < LB__COUNT ?
 		    vocab_legal_bases[p->legal_basis].label : "");
@@ -970,11 +993,12 @@ render_index(struct rctx *rc)
 	page_end(rc, d, "index.html", NULL, NULL);
 }
 
+/* The page of rc->cats.v[k]. */
 static void
-render_category(struct rctx *rc, const struct category *cat)
+render_category(struct rctx *rc, size_t k)
 {
+	const struct category *cat = rc->cats.v[k];
 	struct tmpl_dict *d, *c, *s;
-	struct catsum	 cs = { 0 };
 	const struct category *p;
 	size_t	 i;
 
@@ -1013,9 +1037,7 @@ render_category(struct rctx *rc, const struct category *cat)
 		}
 	}
 	set_href(rc, c, "INDEX_HREF", "index.html", NULL, NULL);
-	catsum_fill(rc, cat, &cs);
-	catsum_set(rc, c, "SUM", &cs);
-	catsum_free(&cs);
+	catsum_set(rc, c, "SUM", &rc->sums[k], NULL);
 	for (i = 0; i < cat->nentries; i++)
 		if (entry_visible(cat->entries[i], rc->aud))
 			entry_row(rc, c, cat->entries[i],
@@ -1099,9 +1121,9 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 		s = tmpl_section(c, "RECIPIENT");
 		tmpl_set(s, "NAME", r->name);
 		tmpl_set(s, "ROLE", role_label(r->role));
-		tmpl_set(s, "COUNTRY", country(r->country));
+		tmpl_set(s, "COUNTRY", r->country_label);
 		set_opt(s, "REC_PURPOSE", "TEXT", r->purpose);
-		set_href(rc, s, "HREF", "recipients.html#", r->id, NULL);
+		set_link(rc, s, "HREF", r->href);
 	}
 	tmpl_show(c, recips.n == 0 ? "NO_RECIPIENTS" : "HAS_RECIPIENTS");
 	pv_free(&recips);
@@ -1196,7 +1218,7 @@ render_recipients(struct rctx *rc)
 		tmpl_set(s, "ROLE", role_label(r->role));
 		tmpl_set(s, "ROLE_PLAIN", role_plain(r->role));
 		tmpl_set(s, "ROLE_KEY", role_key(r->role));
-		tmpl_set(s, "COUNTRY", country(r->country));
+		tmpl_set(s, "COUNTRY", r->country_label);
 		tmpl_set(s, "COUNTRY_CODE", r->country);
 		set_opt(s, "R_PURPOSE", "TEXT", r->purpose);
 		if (r->country != NULL && !country_in_eea_uk(r->country))
@@ -1432,7 +1454,7 @@ render_systems(struct rctx *rc)
 		s = tmpl_section(c, "SYSTEM");
 		tmpl_set(s, "ID", sy->id);
 		tmpl_set(s, "NAME", sy->name);
-		set_href(rc, s, "HREF", "systems/", sy->id, ".html");
+		set_link(rc, s, "HREF", sy->href);
 		set_opt(s, "S_DESC", "TEXT", sy->description);
 		tmpl_set(s, "CUSTODIAN", sy->custodian != NULL ?
 		    sy->custodian : "");
@@ -1477,8 +1499,8 @@ render_system(struct rctx *rc, const struct system *sy)
 	if (v != NULL) {
 		s = tmpl_section(c, "VENDOR");
 		tmpl_set(s, "NAME", v->name);
-		tmpl_set(s, "COUNTRY", country(v->country));
-		set_href(rc, s, "HREF", "recipients.html#", v->id, NULL);
+		tmpl_set(s, "COUNTRY", v->country_label);
+		set_link(rc, s, "HREF", v->href);
 	} else
 		tmpl_show(c, "NO_VENDOR");
 	for (i = 0; i < sy->locations.n; i++) {
@@ -1534,7 +1556,7 @@ render_ropa(struct rctx *rc)
 		s = tmpl_section(c, "ROW");
 		tmpl_set(s, "TITLE", p->title);
 		tmpl_set(s, "ID", p->id);
-		set_href(rc, s, "HREF", "purposes/", p->id, ".html");
+		set_link(rc, s, "HREF", p->href);
 		tmpl_set(s, "SUMMARY", p->summary);
 		if (p->status != PS_ACTIVE)
 			set_opt(s, "ROW_STATUS", "TEXT",
@@ -1628,24 +1650,24 @@ build_nav(struct rctx *rc)
 	size_t	 i, n = 0;
 
 	rc->nav = xcalloc(16 + m->npages, sizeof *rc->nav);
-	rc->nav[n++] = (struct navitem){ "index", "index.html", "Overview" };
+	rc->nav[n++] = (struct navitem){ "index", "index.html", "Overview", NULL };
 	rc->nav[n++] = (struct navitem){ "label", "label.html",
-	    "Privacy label" };
+	    "Privacy label", NULL };
 	rc->nav[n++] = (struct navitem){ "recipients", "recipients.html",
-	    "Who receives data" };
+	    "Who receives data", NULL };
 	rc->nav[n++] = (struct navitem){ "rights", "rights.html",
-	    "Your rights" };
+	    "Your rights", NULL };
 	rc->nav[n++] = (struct navitem){ "changes", "changes.html",
-	    "Changes" };
+	    "Changes", NULL };
 	if (rc->staff) {
 		rc->nav[n++] = (struct navitem){ "systems",
-		    "systems/index.html", "Systems" };
+		    "systems/index.html", "Systems", NULL };
 		rc->nav[n++] = (struct navitem){ "ropa", "ropa.html",
-		    "Record of processing" };
+		    "Record of processing", NULL };
 		rc->nav[n++] = (struct navitem){ "committee",
-		    "committee/index.html", "Committee" };
+		    "committee/index.html", "Committee", NULL };
 		rc->nav[n++] = (struct navitem){ "checks", "checks.html",
-		    "Checks" };
+		    "Checks", NULL };
 	}
 	n += report_nav(rc, rc->nav + n);	/* Reports; Access (staff) */
 	for (i = 0; i < m->npages; i++) {
@@ -1660,6 +1682,9 @@ build_nav(struct rctx *rc)
 		n++;
 	}
 	rc->nnav = n;
+	for (i = 0; i < n; i++)
+		rc->nav[i].up = arena_printf(&rc->scratch, "../%s",
+		    rc->nav[i].href);
 }
 
 /* Indexes computed once per build: recipient -> systems it runs and
@@ -1699,6 +1724,10 @@ build_indexes(struct rctx *rc)
 	for (i = 0; i < m->ncategories; i++)
 		if (category_in_use(rc, m->categories[i]))
 			pv_add(&rc->cats, m->categories[i]);
+	/* what each adds up to: for the overview and its own page */
+	rc->sums = xcalloc(rc->cats.n + 1, sizeof *rc->sums);
+	for (i = 0; i < rc->cats.n; i++)
+		catsum_fill(rc, rc->cats.v[i], &rc->sums[i]);
 }
 
 static void
@@ -1715,6 +1744,9 @@ free_indexes(struct rctx *rc)
 	free(rc->from);
 	arena_free(&rc->scratch);
 	hmap_free(&rc->ridx);
+	for (i = 0; i < rc->cats.n; i++)
+		catsum_free(&rc->sums[i]);
+	free(rc->sums);
 	pv_free(&rc->cats);
 	free(rc->nav);
 }
@@ -1744,7 +1776,7 @@ render_site(const struct model *m, enum audience aud, struct writer *w)
 
 	render_index(&rc);
 	for (i = 0; i < rc.cats.n && rc.err == 0; i++)
-		render_category(&rc, rc.cats.v[i]);
+		render_category(&rc, i);
 	for (i = 0; i < m->npurposes && rc.err == 0; i++)
 		if (purpose_visible(m->purposes[i], aud))
 			render_purpose(&rc, m->purposes[i]);
@@ -1761,6 +1793,8 @@ render_site(const struct model *m, enum audience aud, struct writer *w)
 		buf_reset(&rc.out);
 		csv_ropa(m, &rc.out);
 		emit_raw(&rc, "ropa.csv", rc.out.ptr, rc.out.len);
+		buf_free(&rc.out);	/* tens of MB: not kept while the
+					   governance pages are built */
 	}
 	if (rc.err == 0)
 		render_gov(&rc);	/* label, changes; committee, checks */

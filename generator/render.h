@@ -30,6 +30,8 @@ struct render_theme {
 };
 extern struct render_theme render_th;
 
+struct catsum;
+
 /* Small sorted sets of pointers. */
 struct pvec {
 	const void	**v;
@@ -40,6 +42,7 @@ struct navitem {
 	const char	*key;	/* page key, for aria-current */
 	const char	*href;	/* relative to the site root */
 	const char	*label;
+	const char	*up;	/* "../" + href: from a subdirectory */
 };
 
 struct rctx {
@@ -60,8 +63,9 @@ struct rctx {
 	struct hmap		 ridx;
 	struct pvec		*vendor_of, *source_of;
 	const char		**from;		/* "From <name>" */
-	/* categories with visible data */
+	/* categories with visible data, and what each adds up to */
 	struct pvec		 cats;
+	struct catsum		*sums;		/* one per cats.v[i] */
 };
 
 extern const char *const months[12];
@@ -78,6 +82,8 @@ const char *	role_label(enum recipient_role r);
 const char *	country(const char *cc);
 void	set_href(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *a, const char *b, const char *c);
+void	set_link(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const char *href);
 void	setf(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *fmt, ...);
 void	set_cap(struct rctx *rc, struct tmpl_dict *d, const char *key,

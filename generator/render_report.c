@@ -790,10 +790,10 @@ report_nav(const struct rctx *rc, struct navitem *nav)
 		}
 	if (any > 0)
 		nav[n++] = (struct navitem){ "reports", "reports/index.html",
-		    "Reports" };
+		    "Reports", NULL };
 	if (rc->staff && access > 0)
 		nav[n++] = (struct navitem){ "access", "access/index.html",
-		    "Access" };
+		    "Access", NULL };
 	return n;
 }
 

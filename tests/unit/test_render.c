@@ -566,6 +566,76 @@ write_text(const char *path, const char *text)
 	return fclose(f);
 }
 
+/* The overview lists at most 5 purposes per kind of data, then "and N
+ * more purposes" linking to the kind's own page, which lists them all. */
+static void
+test_index_caps_purposes(void **state)
+{
+	struct model	 m2, saved = M;
+	struct source	 s2;
+	char		 dir[300], p[400], *t, *row;
+	int		 i, rc;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/cap", tmpdir);
+	snprintf(p, sizeof p, "%s/inventory", dir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(mkdir(p, 0755), 0);
+	snprintf(p, sizeof p, "%s/purposes", dir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	snprintf(p, sizeof p, "%s/site.yaml", dir);
+	assert_int_equal(write_text(p, "organisation:\n  name: Cap Co\n"
+	    "  address: 1 Road, Town\n  email: privacy@cap.example\n"), 0);
+	snprintf(p, sizeof p, "%s/inventory/shop.yaml", dir);
+	assert_int_equal(write_text(p, "name: Shop\ndescription: The shop.\n"
+	    "custodian: shop\nlocations: [NL]\ndata:\n"
+	    "  - category: user.contact.email\n    subjects: [customer]\n"
+	    "    purposes: [p1, p2, p3, p4, p5, p6, p7]\n"
+	    "    retention: 1 year\n    required: contract\n"), 0);
+	for (i = 1; i <= 7; i++) {
+		snprintf(p, sizeof p, "%s/purposes/p%d.md", dir, i);
+		assert_int_equal(write_text(p, "---\ntitle: Purpose\n"
+		    "summary: A purpose.\nlegal_basis: contract\n---\n"
+		    "Body.\n"), 0);
+	}
+	model_init(&m2);
+	m2.today = M.today;
+	assert_int_equal(load_content(&m2, dir, &s2), 0);
+	decode_model(&m2, &s2);
+	check_model(&m2);
+	if (diag_errors() != 0)
+		diag_flush(stderr, 0, 0);
+	assert_int_equal(diag_errors(), 0);
+	diag_reset();
+	M = m2;			/* build() renders M */
+	rc = build(dir, EPOCH, NULL);
+	M = saved;
+	model_free(&m2);
+	assert_int_equal(rc, 0);
+
+	snprintf(p, sizeof p, "%s/site/public/index.html", dir);
+	t = slurp(p, NULL);
+	assert_non_null(t);
+	row = strstr(t, "href=\"data/user.contact.email.html\"");
+	assert_non_null(row);
+	assert_int_equal(count(row, "href=\"purposes/p"), 5 + 7);  /* + cards */
+	assert_non_null(strstr(row, "<a href=\"data/user.contact.email.html"
+	    "#why-h\">and 2 more purposes</a>"));
+	free(t);
+	snprintf(p, sizeof p, "%s/site/public/data/user.contact.email.html",
+	    dir);
+	t = slurp(p, NULL);
+	assert_non_null(t);
+	assert_non_null(strstr(t, "id=\"why-h\""));
+	for (i = 1; i <= 7; i++) {
+		char	 l[64];
+		snprintf(l, sizeof l, "href=\"../purposes/p%d.html\"", i);
+		assert_int_equal(count(t, l), 2);	/* summary, row */
+	}
+	assert_null(strstr(t, "more purposes"));
+	free(t);
+}
+
 /* A theme overrides one template, the default theme gives the rest; a
  * template without the escaping pragma fails before any page. */
 static void
@@ -612,6 +682,7 @@ main(void)
 		cmocka_unit_test(test_public_subset),
 		cmocka_unit_test(test_ropa_csv),
 		cmocka_unit_test(test_json_key_order),
+		cmocka_unit_test(test_index_caps_purposes),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_no_date_without_epoch),
 		cmocka_unit_test(test_theme_override),

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! index.tpl - what we collect and why, at a glance. }}
 {{! GROUP: NAME ID, GROUP_DESC(TEXT), CATEGORY: NAME KEY HREF, CAT_DESC(TEXT), CAT_SPECIAL, }}
-{{! CAT_PURPOSE(TITLE HREF), CAT_NO_PURPOSES, CAT_RETENTION(TEXT), CAT_SOURCE(TEXT), CAT_RECIPIENT(NAME HREF). }}
+{{! CAT_PURPOSE(TITLE HREF): the first 5, CAT_MORE_PURPOSES(N HREF): the rest, CAT_NO_PURPOSES, CAT_RETENTION(TEXT), CAT_SOURCE(TEXT). }}
 {{! CARD: TITLE SUMMARY HREF BASIS, CARD_STATUS(TEXT), CARD_SPECIAL. CONTACT: ADDRESS EMAIL, CONTACT_PHONE, CONTACT_DPO, DPO_UNDOCUMENTED. }}
 <div class="intro">
 <h1>{{PAGE_TITLE}}</h1>
@@ -47,6 +47,8 @@
 <td data-label="Why we use it">{{#CAT_NO_PURPOSES}}<span class="none">Not used for any listed purpose</span>{{/CAT_NO_PURPOSES}}{{#CAT_HAS_PURPOSES}}<ul class="plain">
 {{#CAT_PURPOSE}}<li><a href="{{HREF}}">{{TITLE}}</a></li>
 {{/CAT_PURPOSE}}
+{{#CAT_MORE_PURPOSES}}<li><a href="{{HREF}}">and {{N}} more purposes</a></li>
+{{/CAT_MORE_PURPOSES}}
 </ul>{{/CAT_HAS_PURPOSES}}</td>
 <td data-label="How long we keep it"><ul class="plain">
 {{#CAT_RETENTION}}<li>{{TEXT}}</li>
