@@ -101,14 +101,6 @@ complete_site_item(const struct model *m, enum citem it)
 	return site_state(m, it);
 }
 
-/* Is key written in the entry's own mapping (not a default)? */
-static bool
-stated(const struct data_entry *e, const char *key)
-{
-	return e->node != NULL && e->node->type == YN_MAP &&
-	    yml_get(e->node, key) != NULL;
-}
-
 enum cstate
 complete_entry_item(const struct model *m, const struct data_entry *e,
     enum citem it)
@@ -122,9 +114,10 @@ complete_entry_item(const struct model *m, const struct data_entry *e,
 		/* Art. 13(2)(e) is about data people give us. */
 		if (e->source != SRC_YOU)
 			return CS_NA;
-		return stated(e, "required") ? CS_PRESENT : CS_MISSING;
+		/* written in the entry itself, not a default (model_derive) */
+		return e->required_stated ? CS_PRESENT : CS_MISSING;
 	case CI_SOLD:
-		return stated(e, "sold") ? CS_PRESENT : CS_MISSING;
+		return e->sold_stated ? CS_PRESENT : CS_MISSING;
 	default:
 		abort();		/* not an entry item */
 	}
