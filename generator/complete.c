@@ -815,28 +815,23 @@ complete_analyse(const struct model *m, struct arena *a, struct complete *c)
 	sort_findings(&x);
 }
 
-/* The last complete_warn()'s analysis and the model it is of. Written
- * only by complete_warn(), in the check stage, before the render
- * threads start; they only read it. */
-static struct complete	 shared;
-static const struct model *shared_of;
-
 void
 complete_warn(struct model *m)
 {
+	struct complete *c = arena_alloc(&m->arena, sizeof(*c));
 	size_t i;
 	int errors = diag_errors() > 0;
 
-	complete_analyse(m, &m->arena, &shared);
-	shared_of = m;
-	for (i = 0; i < shared.nfindings; i++)
-		if (!errors || shared.findings[i].always)
-			gh_warning(shared.findings[i].pos, "%s",
-			    shared.findings[i].msg);
+	complete_analyse(m, &m->arena, c);
+	m->complete = c;
+	for (i = 0; i < c->nfindings; i++)
+		if (!errors || c->findings[i].always)
+			gh_warning(c->findings[i].pos, "%s",
+			    c->findings[i].msg);
 }
 
 const struct complete *
 complete_shared(const struct model *m)
 {
-	return m != NULL && m == shared_of ? &shared : NULL;
+	return m != NULL ? m->complete : NULL;
 }

@@ -125,11 +125,11 @@ void	 complete_analyse(const struct model *m, struct arena *a,
  * content with errors only the findings marked always are printed:
  * the decoder drops invalid values, and "missing" would repeat the
  * error that dropped them. A build (no errors) prints every one.
- * The analysis is kept in m's arena for complete_shared(). */
+ * The analysis is kept in m's arena, as m->complete. */
 void	 complete_warn(struct model *m);
-/* The analysis the last complete_warn() made of m (check_model()
- * runs it once per build, before rendering starts), or NULL when that
- * was of another model. Read-only: both render threads share it. It
+/* m->complete: the analysis complete_warn() made of m (check_model()
+ * runs it once per build, before rendering starts), or NULL when m was
+ * never checked. Read-only: both render threads share it. It
  * describes m as it was checked; a caller that changes m afterwards
  * must analyse again. */
 const struct complete	*complete_shared(const struct model *m);

@@ -332,6 +332,8 @@ struct decision {
 	struct notes		 internal;
 };
 
+struct complete;
+
 struct model {
 	struct arena		 arena;
 	const char		*dir;		/* content directory as given */
@@ -357,6 +359,9 @@ struct model {
 				  decision_ids;
 	/* "today" for review dates: SOURCE_DATE_EPOCH or the clock */
 	struct date		  today;
+	/* check_model()'s completeness analysis (complete.h), in the
+	 * arena; NULL until then. Read-only for the render threads. */
+	const struct complete	 *complete;
 	long long		  source_date_epoch;	/* -1 when unset */
 };
 
