@@ -185,7 +185,8 @@ struct dict_root {
 const dict_str *
 find_var(const dict_vec<dict_var> &vars, const char *k, size_t n)
 {
-	for (size_t i = 0; i < vars.n; i++)
+	/* newest first: a key set again is a new entry (see set_in) */
+	for (size_t i = vars.n; i-- > 0; )
 		if (vars.v[i].key.is(k, n))
 			return &vars.v[i].val;
 	return nullptr;
@@ -229,13 +230,11 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 		dict_str val = { root->arena.dup(v, vn), vn };
 		set_in(&root->globals, k, kn, val);
 	}
+	/* Append, without looking for an earlier value of k: find_var
+	 * searches newest first, so the last value set is the one seen,
+	 * as in TemplateDictionary, and setting costs no search. */
 	void set_in(dict_vec<dict_var> *vs, const char *k, size_t kn,
 	    dict_str val) {
-		for (size_t i = 0; i < vs->n; i++)
-			if (vs->v[i].key.is(k, kn)) {
-				vs->v[i].val = val;
-				return;
-			}
 		dict_var *x = vs->push(&root->arena);
 		x->key.p = root->arena.dup(k, kn);
 		x->key.n = kn;
@@ -280,9 +279,51 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 		return nullptr;
 	}
 
+	/*
+	 * ctemplate asks for a new iterator for every section it expands
+	 * and deletes it after: one malloc and free per table, list or
+	 * optional block of every page. A thread needs only as many at
+	 * once as sections nest, so they come from a small array in the
+	 * thread's own storage (nothing to free at thread exit), and from
+	 * the heap only beyond it.
+	 */
 	class iter : public TemplateDictionaryInterface::Iterator {
 		tmpl_dict *const	*p_, *const *end_;
+
+		enum { SLOTS = 32 };
+		struct slot {
+			alignas(void *) unsigned char mem[2 * sizeof(void *) +
+			    sizeof(void *)];
+		};
+		struct slots {
+			slot		 s[SLOTS];
+			unsigned	 used = 0;	/* bit i: s[i] taken */
+		};
+		static slots &tls() {
+			static thread_local slots t;
+			return t;
+		}
 	public:
+		static void *operator new(std::size_t n) {
+			slots &t = tls();
+			if (n <= sizeof(slot) && ~t.used != 0) {
+				unsigned i = (unsigned)__builtin_ctz(~t.used);
+				t.used |= 1u << i;
+				return t.s[i].mem;
+			}
+			return ::operator new(n);
+		}
+		static void operator delete(void *p) {
+			slots &t = tls();
+			unsigned char *c = static_cast<unsigned char *>(p);
+			if (c >= t.s[0].mem && c < t.s[SLOTS - 1].mem +
+			    sizeof(slot)) {
+				t.used &= ~(1u << ((c - t.s[0].mem) /
+				    sizeof(slot)));
+				return;
+			}
+			::operator delete(p);
+		}
 		iter(const dict_list *l) : p_(l->dicts.v),
 		    end_(l->dicts.v + l->dicts.n) {}
 		bool HasNext() const { return p_ != end_; }
@@ -364,7 +405,14 @@ class buf_emitter : public ctemplate::ExpandEmitter {
 	struct buf	*b_;
 public:
 	explicit buf_emitter(struct buf *b) : b_(b) {}
-	void Emit(char c) { buf_putc(b_, c); }
+	/* HtmlEscape emits most bytes one at a time */
+	void Emit(char c) {
+		if (b_->cap - b_->len >= 2) {
+			b_->ptr[b_->len++] = c;
+			b_->ptr[b_->len] = '\0';
+		} else
+			buf_putc(b_, c);
+	}
 	void Emit(const std::string &s) { buf_put(b_, s.data(), s.size()); }
 	void Emit(const char *s) { buf_puts(b_, s); }
 	void Emit(const char *s, size_t n) { buf_put(b_, s, n); }
