@@ -120,11 +120,14 @@ valgrind: deps-test
 
 # Speed against Hugo and the cmark floor (tests/bench/run.py); timings
 # stay out of make test. Installs Debian's hugo when run as root.
-bench: $(B)/glasshouse $(B)/bench/cmark-floor
+bench: $(B)/glasshouse $(B)/bench/cmark-floor $(B)/bench/yaml-floor
 	python3 tests/bench/run.py
 $(B)/bench/cmark-floor: tests/bench/cmark_floor.c
 	@mkdir -p $(B)/bench
 	$(CC) -std=c11 $(WARN) $(CFLAGS) -o $@ $< -lcmark
+$(B)/bench/yaml-floor: tests/bench/yaml_floor.c
+	@mkdir -p $(B)/bench
+	$(CC) -std=c11 $(WARN) $(CFLAGS) -o $@ $< -lyaml
 
 $(B)/tests/%.o: tests/unit/%.c tests/unit/*.h generator/*.h | $(B)
 	@mkdir -p $(B)/tests

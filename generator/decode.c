@@ -41,6 +41,8 @@ struct obj {
 	const char *const	*keys;
 	size_t			 nkeys;
 	struct ynode		*v[MAXF];	/* NULL when absent or null */
+	unsigned		 present;	/* bit j: keys[j] is written,
+						 * even with a null value */
 };
 
 /* A closed set of words: names[i] is the word for enum value i (NULL
@@ -445,6 +447,7 @@ obj_open(struct dec *d, struct obj *o, const struct ynode *node,
 			    suggest_hint(&s, d->a));
 			continue;
 		}
+		o->present |= 1u << j;
 		o->v[j] = yml_is_null(node->items[i]) ? NULL : node->items[i];
 	}
 	return true;
@@ -1464,6 +1467,9 @@ decode_entry(struct dec *d, const struct ynode *node, struct system *sys,
 	e->linked = get_bool(d, &o, DE_LINKED, true);
 	e->tracking = get_bool(d, &o, DE_TRACKING, false);
 	e->sold = get_bool(d, &o, DE_SOLD, false);
+	/* written in the entry itself, not a default (completeness) */
+	e->required_stated = (o.present >> DE_REQUIRED) & 1;
+	e->sold_stated = (o.present >> DE_SOLD) & 1;
 	return true;
 }
 

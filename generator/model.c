@@ -292,25 +292,6 @@ link_decisions(struct model *m)
 	}
 }
 
-/* Which keys each data entry writes itself: looked up in its YAML
- * mapping once here, not on every page that marks what is missing. */
-static void
-note_stated(struct model *m)
-{
-	size_t i, j;
-
-	for (i = 0; i < m->nsystems; i++)
-		for (j = 0; j < m->systems[i]->ndata; j++) {
-			struct data_entry *e = &m->systems[i]->data[j];
-			bool map = e->node != NULL && e->node->type == YN_MAP;
-
-			e->required_stated = map &&
-			    yml_get(e->node, "required") != NULL;
-			e->sold_stated = map &&
-			    yml_get(e->node, "sold") != NULL;
-		}
-}
-
 /* Each item's page, from one level down (model.h), and the names
  * pages show for a recipient's country code. */
 static void
@@ -344,7 +325,6 @@ model_derive(struct model *m)
 	sort_lists(m);
 	build_entry_indexes(m);
 	link_decisions(m);
-	note_stated(m);
 	link_pages(m);
 }
 

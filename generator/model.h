@@ -129,8 +129,8 @@ struct data_entry {
 	bool			 linked;	/* default true */
 	bool			 tracking;	/* default false */
 	bool			 sold;		/* default false */
-	/* derived by model.c: written in the entry's own mapping, not
-	 * defaulted (what complete.c asks of the YAML node) */
+	/* set by decode.c: written in the entry's own mapping (even as
+	 * null), not defaulted; what complete.c asks */
 	bool			 required_stated, sold_stated;
 };
 
