@@ -13,7 +13,9 @@ the order of the tools from run to run, every run into a new directory
 (nothing is deleted while a size is being measured). It prints medians of
 wall time, user+sys CPU time and peak RSS per tool, the median over runs
 of the per-run ratios glasshouse/Hugo and glasshouse/floor (only ratios
-measured in one run are comparable on a shared machine), `check` alone,
+measured in one run are comparable on a shared machine), `check` alone
+next to the libyaml floor (yaml_floor.c: libyaml over the same YAML in
+one thread),
 and a rebuild with no change, whose summary line must say 0 changed;
 after the timed runs, one more build with GLASSHOUSE_TIMINGS=1 shows
 how the time splits over the stages.
@@ -195,10 +197,13 @@ def main():
                     default=os.path.join(TOP, "build", "glasshouse"))
     ap.add_argument("--floor",
                     default=os.path.join(TOP, "build", "bench", "cmark-floor"))
+    ap.add_argument("--yaml-floor", dest="yaml_floor",
+                    default=os.path.join(TOP, "build", "bench", "yaml-floor"))
     ap.add_argument("--work", default=os.path.join(TOP, "build", "bench"))
     args = ap.parse_args()
     args.glasshouse = os.path.abspath(args.glasshouse)
     args.floor = os.path.abspath(args.floor)
+    args.yaml_floor = os.path.abspath(args.yaml_floor)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     has_hugo = ensure_hugo()
     if has_hugo:
@@ -241,8 +246,19 @@ def main():
                     r["wall"].append(wall)
                     r["cpu"].append(cpu)
                     r["rss"].append(rss)
+                y = {"wall": [], "cpu": [], "rss": []}
+                for _ in range(args.runs):
+                    wall, cpu, rss, rc, text = timed(
+                        [args.yaml_floor, os.path.join(src, "content")])
+                    ok &= rc == 0
+                    y["wall"].append(wall)
+                    y["cpu"].append(cpu)
+                    y["rss"].append(rss)
                 say("  %-12s %8s %8s %8s" % ("", "wall s", "cpu s", "RSS MB"))
                 say(fmt_row("check", r))
+                say(fmt_row("yaml floor", y))
+                say("  check/yaml-floor wall ratio %.3f" %
+                    (med(r["wall"]) / med(y["wall"])))
     finally:
         if shm_clean:
             shm_clean()
