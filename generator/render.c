@@ -28,6 +28,10 @@
  * from sorted model arrays or are sorted here, so output bytes depend
  * on the content alone.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -145,27 +149,38 @@ has_templates(const char *dir)
 	return ok;
 }
 
+/* A theme file, whole. O_NONBLOCK and regular files only: a FIFO or
+ * device planted in a theme must not hang the build. */
 static int
 read_file(const char *path, char **data, size_t *len)
 {
-	FILE	*f;
 	struct buf b = BUF_INIT;
+	struct stat st;
 	char	 chunk[8192];
-	size_t	 n;
+	ssize_t	 n;
+	int	 fd;
 
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return -1;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		buf_put(&b, chunk, n);
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return -1;
+	}
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		buf_put(&b, chunk, (size_t)n);
 		if (b.len > CSS_MAX)
 			break;
 	}
-	if (ferror(f) || b.len > CSS_MAX) {
-		fclose(f);
+	close(fd);
+	if (n == -1 || b.len > CSS_MAX) {
 		buf_free(&b);
 		return -1;
 	}
-	fclose(f);
 	*data = buf_detach(&b, len);
 	return 0;
 }

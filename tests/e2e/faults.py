@@ -23,9 +23,8 @@ runs two builds at once and refuses foreign directories. Here:
     second's complete site;
 (e) symbolic links (and a FIFO) planted in out/, at the staging name and
     at the lock name are never followed: what they point to is untouched;
-(f) a FIFO in place of a theme template: the build does not hang, exits 3
-    with "path: error: cannot read template '...': not a regular file",
-    and out/ is untouched.
+(f) a FIFO in place of a theme template or the style sheet: the build
+    does not hang, exits 3 with an exact message, and out/ is untouched.
 """
 import os
 import shutil
@@ -413,6 +412,22 @@ def part_f(tap):
                 "'theme/templates/footer.tpl': not a regular file\n")
         tap.ok(p.returncode == 3 and p.stderr.decode() == want,
                "(f) a FIFO as a theme template is refused (exit 3, exact message)",
+               ghlib.outtext(p))
+        tap.ok(full_snap(os.path.join(tmp, "out")) == before,
+               "(f) ... and out/ is untouched")
+        os.remove(fifo)
+        shutil.copy(os.path.join(ghlib.TOP, "themes", "default", "templates", "footer.tpl"), fifo)
+        css = os.path.join(theme, "static", "style.css")
+        os.remove(css)
+        os.mkfifo(css)
+        try:
+            p = build(tmp, "content", "out", "--theme", "theme")
+        except subprocess.TimeoutExpired:
+            tap.ok(False, "(f) a FIFO as the theme's style sheet does not hang the build")
+            return
+        tap.ok(p.returncode == 3 and p.stderr.decode() ==
+               "theme/static/style.css: error: cannot read style sheet (or larger than 1 MiB)\n",
+               "(f) a FIFO as the theme's style sheet is refused (exit 3, exact message)",
                ghlib.outtext(p))
         tap.ok(full_snap(os.path.join(tmp, "out")) == before,
                "(f) ... and out/ is untouched")
