@@ -3,6 +3,7 @@
  * (load -> decode -> check -> model -> render -> write), map the
  * outcome to the exit statuses of the contract. No logic of its own.
  */
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -19,8 +20,9 @@
 
 /*
  * GLASSHOUSE_TIMINGS=1 prints how long each stage took on stderr, for
- * profiling (tests/bench): wall milliseconds since the previous stage
- * and CPU milliseconds of the whole process since then.
+ * profiling (tests/bench): wall milliseconds since the previous stage,
+ * CPU milliseconds of the whole process since then, and the peak
+ * resident memory so far.
  */
 static int	 timings;
 
@@ -34,11 +36,16 @@ stage_done(const char *stage)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &w);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
-	if (stage != NULL)
+	if (stage != NULL) {
+		struct rusage ru;
+
+		getrusage(RUSAGE_SELF, &ru);
 		fprintf(stderr, "glasshouse: timing: %-8s %8.1f ms wall "
-		    "%8.1f ms cpu\n", stage,
+		    "%8.1f ms cpu %6ld MB peak\n", stage,
 		    (w.tv_sec - w0.tv_sec) * 1e3 + (w.tv_nsec - w0.tv_nsec) / 1e6,
-		    (c.tv_sec - c0.tv_sec) * 1e3 + (c.tv_nsec - c0.tv_nsec) / 1e6);
+		    (c.tv_sec - c0.tv_sec) * 1e3 + (c.tv_nsec - c0.tv_nsec) / 1e6,
+		    ru.ru_maxrss / 1024);
+	}
 	w0 = w;
 	c0 = c;
 }

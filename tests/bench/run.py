@@ -162,11 +162,14 @@ def stages(n, src, where, args):
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                        text=True)
     parts = []
-    for m in re.finditer(r"timing: (\S+)\s+([\d.]+) ms wall\s+([\d.]+) ms cpu",
-                         p.stderr):
+    peak = ""
+    for m in re.finditer(r"timing: (\S+)\s+([\d.]+) ms wall\s+([\d.]+) ms cpu"
+                         r"\s+(\d+) MB peak", p.stderr):
         parts.append("%s %.0f/%.0f" % (m.group(1), float(m.group(2)),
                                        float(m.group(3))))
-    say("  glasshouse stages, ms wall/cpu (one run): " + ", ".join(parts))
+        if m.group(1) == "check":
+            peak = " (peak RSS after check: %s MB)" % m.group(4)
+    say("  glasshouse stages, ms wall/cpu (one run): " + ", ".join(parts) + peak)
 
 
 def rebuild(n, src, where, label, args):
