@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "glasshouse.h"
+#include "render.h"	/* the cmp_* sort orders, country() */
 
 static void
 rl_add(struct ropa_list *l, const void *x)
@@ -40,35 +41,10 @@ rl_uniq(struct ropa_list *l, int (*cmp)(const void *, const void *))
 }
 
 static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-static int
 cmp_term(const void *a, const void *b)
 {
 	return strcmp((*(const struct term *const *)a)->key,
 	    (*(const struct term *const *)b)->key);
-}
-static int
-cmp_category(const void *a, const void *b)
-{
-	return strcmp((*(const struct category *const *)a)->key,
-	    (*(const struct category *const *)b)->key);
-}
-static int
-cmp_recipient(const void *a, const void *b)
-{
-	return strcmp((*(const struct recipient *const *)a)->id,
-	    (*(const struct recipient *const *)b)->id);
-}
-
-static const char *
-country(const char *cc)
-{
-	const char *n = cc != NULL ? country_name(cc) : NULL;
-
-	return n != NULL ? n : cc;
 }
 
 static const char *

@@ -123,6 +123,8 @@ sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 static void
 sort_lists(struct model *m)
 {
+	size_t i;
+
 	/* by_id relies on the id being the first member. */
 	_Static_assert(offsetof(struct system, id) == 0, "system id");
 	_Static_assert(offsetof(struct purpose, id) == 0, "purpose id");
@@ -138,6 +140,15 @@ sort_lists(struct model *m)
 	sort(m->pages, m->npages, sizeof(*m->pages), page_cmp);
 	sort(m->decisions, m->ndecisions, sizeof(*m->decisions),
 	    decision_cmp);
+	/* places in id order: renderers sort by these, not by strcmp */
+	for (i = 0; i < m->nsystems; i++)
+		m->systems[i]->ord = (unsigned)i + 1;
+	for (i = 0; i < m->npurposes; i++)
+		m->purposes[i]->ord = (unsigned)i + 1;
+	for (i = 0; i < m->nrecipients; i++)
+		m->recipients[i]->ord = (unsigned)i + 1;
+	for (i = 0; i < m->ncategories; i++)
+		m->categories[i]->ord = (unsigned)i + 1;
 }
 
 /* --- reverse indexes ---------------------------------------------- */

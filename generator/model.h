@@ -138,6 +138,8 @@ struct decision;
 
 struct system {
 	const char		*id;
+	unsigned		 ord;	/* 1-based place in the sorted list
+					 * (model_derive); 0 before */
 	const char		*path;		/* source file */
 	struct pos		 pos;
 	struct ynode		*node;
@@ -169,6 +171,8 @@ enum purpose_status {
 
 struct purpose {
 	const char		*id;
+	unsigned		 ord;	/* 1-based place in the sorted list
+					 * (model_derive); 0 before */
 	const char		*path;
 	struct pos		 pos;
 	struct ynode		*node;		/* front matter */
@@ -209,6 +213,8 @@ enum recipient_role {
 
 struct recipient {
 	const char		*id;
+	unsigned		 ord;	/* 1-based place in the sorted list
+					 * (model_derive); 0 before */
 	struct pos		 pos;
 	struct ynode		*node;
 	const char		*name;
@@ -235,6 +241,8 @@ struct recipient {
  * categories.yaml. */
 struct category {
 	const char		*key;
+	unsigned		 ord;	/* 1-based place in the sorted list
+					 * (model_derive); 0 before */
 	const char		*name;
 	const char		*description;
 	struct category		*parent;

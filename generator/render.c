@@ -302,29 +302,55 @@ cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
+
+/*
+ * By id (key for categories), through the places model_derive() gave
+ * the model's sorted lists: an integer compare instead of a strcmp over
+ * strings spread across the model (this sort runs on every page that
+ * lists purposes). Objects without a place (0) compare by id.
+ */
+static int
+by_place(unsigned xo, const char *xid, unsigned yo, const char *yid)
+{
+	if (xo != 0 && yo != 0)
+		return (xo > yo) - (xo < yo);
+	return strcmp(xid, yid);
+}
+
 int
 cmp_purpose(const void *a, const void *b)
 {
-	return strcmp((*(const struct purpose *const *)a)->id,
-	    (*(const struct purpose *const *)b)->id);
+	const struct purpose *x = *(const struct purpose *const *)a;
+	const struct purpose *y = *(const struct purpose *const *)b;
+
+	return by_place(x->ord, x->id, y->ord, y->id);
 }
+
 int
 cmp_recipient(const void *a, const void *b)
 {
-	return strcmp((*(const struct recipient *const *)a)->id,
-	    (*(const struct recipient *const *)b)->id);
+	const struct recipient *x = *(const struct recipient *const *)a;
+	const struct recipient *y = *(const struct recipient *const *)b;
+
+	return by_place(x->ord, x->id, y->ord, y->id);
 }
+
 int
 cmp_system(const void *a, const void *b)
 {
-	return strcmp((*(const struct system *const *)a)->id,
-	    (*(const struct system *const *)b)->id);
+	const struct system *x = *(const struct system *const *)a;
+	const struct system *y = *(const struct system *const *)b;
+
+	return by_place(x->ord, x->id, y->ord, y->id);
 }
+
 int
 cmp_category(const void *a, const void *b)
 {
-	return strcmp((*(const struct category *const *)a)->key,
-	    (*(const struct category *const *)b)->key);
+	const struct category *x = *(const struct category *const *)a;
+	const struct category *y = *(const struct category *const *)b;
+
+	return by_place(x->ord, x->key, y->ord, y->key);
 }
 
 /* ------------------------------------------------------------------ */
