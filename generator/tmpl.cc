@@ -138,28 +138,16 @@ struct dict_str {
 	}
 };
 
+/*
+ * Everything of a dictionary is a singly linked list in the arena: each
+ * element is allocated once, at its final size (growable arrays left
+ * their old copies behind in the arena, a third of a big page's
+ * dictionary memory), and a page's dictionaries are mostly written
+ * once and read once, front to back.
+ */
 struct dict_var {
+	dict_var	*next;		/* older */
 	dict_str	 key, val;
-};
-
-struct dict_list;
-
-/* A growable array in the arena (the old copy stays behind). */
-template <typename T> struct dict_vec {
-	T	*v = nullptr;
-	size_t	 n = 0, cap = 0;
-	T *push(dict_arena *a) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 4;
-			T *nv = static_cast<T *>(a->alloc(nc * sizeof(T)));
-			if (n > 0)
-				std::memcpy(static_cast<void *>(nv), v,
-				    n * sizeof(T));
-			v = nv;
-			cap = nc;
-		}
-		return &v[n++];
-	}
 };
 
 }	/* namespace */
@@ -168,36 +156,39 @@ struct tmpl_dict;
 
 namespace {
 
-/* A section's or include's dictionaries, in the order they were added. */
+/* A section's or include's dictionaries, in the order they were added
+ * (linked through tmpl_dict::next). */
 struct dict_list {
-	dict_str		 key;
-	dict_vec<tmpl_dict *>	 dicts;
+	dict_list	*next;
+	dict_str	 key;
+	tmpl_dict	*head, *tail;
+	size_t		 n;
 };
 
 /* What the dictionaries of one page share. */
 struct dict_root {
 	dict_arena		 arena;
-	dict_vec<dict_var>	 globals;
+	dict_var		*globals = nullptr;
 	bool			 refused = false;	/* an include failed to load */
 	unsigned long		 generation = 0;	/* of the template cache */
 };
 
 const dict_str *
-find_var(const dict_vec<dict_var> &vars, const char *k, size_t n)
+find_var(const dict_var *v, const char *k, size_t n)
 {
 	/* newest first: a key set again is a new entry (see set_in) */
-	for (size_t i = vars.n; i-- > 0; )
-		if (vars.v[i].key.is(k, n))
-			return &vars.v[i].val;
+	for (; v != nullptr; v = v->next)
+		if (v->key.is(k, n))
+			return &v->val;
 	return nullptr;
 }
 
 dict_list *
-find_list(const dict_vec<dict_list> &l, const char *k, size_t n)
+find_list(dict_list *l, const char *k, size_t n)
 {
-	for (size_t i = 0; i < l.n; i++)
-		if (l.v[i].key.is(k, n))
-			return &l.v[i];
+	for (; l != nullptr; l = l->next)
+		if (l->key.is(k, n))
+			return l;
 	return nullptr;
 }
 
@@ -207,11 +198,13 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 	tmpl_dict		*parent;	/* section parent, or NULL */
 	dict_root		*root;
 	const char		*filename;	/* include dictionaries */
-	dict_vec<dict_var>	 vars;
-	dict_vec<dict_list>	 sections, includes;
+	tmpl_dict		*next;		/* in its dict_list */
+	dict_var		*vars;		/* newest first */
+	dict_list		*sections, *includes;
 
 	tmpl_dict(tmpl_dict *p, dict_root *r) : parent(p), root(r),
-	    filename(nullptr) {}
+	    filename(nullptr), next(nullptr), vars(nullptr),
+	    sections(nullptr), includes(nullptr) {}
 
 	/* A new dictionary in the root's arena. Never destroyed one by
 	 * one: every member is plain memory of the arena. */
@@ -230,41 +223,55 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 		dict_str val = { root->arena.dup(v, vn), vn };
 		set_in(&root->globals, k, kn, val);
 	}
-	/* Append, without looking for an earlier value of k: find_var
+	/* Prepend, without looking for an earlier value of k: find_var
 	 * searches newest first, so the last value set is the one seen,
 	 * as in TemplateDictionary, and setting costs no search. */
-	void set_in(dict_vec<dict_var> *vs, const char *k, size_t kn,
-	    dict_str val) {
-		dict_var *x = vs->push(&root->arena);
+	void set_in(dict_var **vs, const char *k, size_t kn, dict_str val) {
+		dict_var *x = static_cast<dict_var *>(
+		    root->arena.alloc(sizeof(dict_var)));
 		x->key.p = root->arena.dup(k, kn);
 		x->key.n = kn;
 		x->val = val;
+		x->next = *vs;
+		*vs = x;
 	}
-	dict_list *list(dict_vec<dict_list> *ls, const char *k) {
+	dict_list *list(dict_list **ls, const char *k) {
 		size_t kn = std::strlen(k);
 		dict_list *l = find_list(*ls, k, kn);
 		if (l == nullptr) {
-			l = ls->push(&root->arena);
+			l = static_cast<dict_list *>(
+			    root->arena.alloc(sizeof(dict_list)));
 			l->key.p = root->arena.dup(k, kn);
 			l->key.n = kn;
-			new (&l->dicts) dict_vec<tmpl_dict *>();
+			l->head = l->tail = nullptr;
+			l->n = 0;
+			l->next = *ls;
+			*ls = l;
 		}
 		return l;
 	}
+	static void append(dict_list *l, tmpl_dict *d) {
+		if (l->tail != nullptr)
+			l->tail->next = d;
+		else
+			l->head = d;
+		l->tail = d;
+		l->n++;
+	}
 	void show(const char *k) {
 		dict_list *l = list(&sections, k);
-		if (l->dicts.n == 0)
-			*l->dicts.push(&root->arena) = make(this, root);
+		if (l->n == 0)
+			append(l, make(this, root));
 	}
 	tmpl_dict *add_section(const char *k) {
 		tmpl_dict *d = make(this, root);
-		*list(&sections, k)->dicts.push(&root->arena) = d;
+		append(list(&sections, k), d);
 		return d;
 	}
 	tmpl_dict *add_include(const char *k, const std::string &file) {
 		tmpl_dict *d = make(nullptr, root);
 		d->filename = root->arena.dup(file.data(), file.size());
-		*list(&includes, k)->dicts.push(&root->arena) = d;
+		append(list(&includes, k), d);
 		return d;
 	}
 
@@ -288,7 +295,7 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 	 * the heap only beyond it.
 	 */
 	class iter : public TemplateDictionaryInterface::Iterator {
-		tmpl_dict *const	*p_, *const *end_;
+		const tmpl_dict		*p_;
 
 		enum { SLOTS = 32 };
 		struct slot {
@@ -324,10 +331,13 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 			}
 			::operator delete(p);
 		}
-		iter(const dict_list *l) : p_(l->dicts.v),
-		    end_(l->dicts.v + l->dicts.n) {}
-		bool HasNext() const { return p_ != end_; }
-		const TemplateDictionaryInterface &Next() { return **p_++; }
+		iter(const dict_list *l) : p_(l->head) {}
+		bool HasNext() const { return p_ != nullptr; }
+		const TemplateDictionaryInterface &Next() {
+			const tmpl_dict *d = p_;
+			p_ = p_->next;
+			return *d;
+		}
 	};
 
 	TemplateString GetValue(const TemplateString &k) const {
@@ -356,9 +366,12 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 	const char *GetIncludeTemplateName(const TemplateString &k,
 	    int n) const {
 		const dict_list *l = lookup(k, true);
-		if (l == nullptr || n < 0 || (size_t)n >= l->dicts.n)
+		if (l == nullptr || n < 0 || (size_t)n >= l->n)
 			std::abort();	/* ctemplate asks only after IsHidden* */
-		const char *f = l->dicts.v[n]->filename;
+		const tmpl_dict *d = l->head;
+		for (; n > 0; n--)
+			d = d->next;
+		const char *f = d->filename;
 		return f != nullptr ? f : "";
 	}
 	Iterator *CreateTemplateIterator(const TemplateString &k) const {
@@ -375,27 +388,25 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 	}
 	void DumpToString(std::string *out, int level) const {
 		std::string pad((size_t)level * 2, ' ');
-		for (size_t i = 0; i < vars.n; i++)
-			*out += pad + std::string(vars.v[i].key.p,
-			    vars.v[i].key.n) + ": >" + std::string(
-			    vars.v[i].val.p, vars.v[i].val.n) + "<\n";
-		for (size_t i = 0; i < sections.n; i++)
-			for (size_t j = 0; j < sections.v[i].dicts.n; j++) {
-				*out += pad + "section " + std::string(
-				    sections.v[i].key.p, sections.v[i].key.n) +
-				    " -->\n";
-				sections.v[i].dicts.v[j]->DumpToString(out,
-				    level + 1);
+		for (const dict_var *v = vars; v != nullptr; v = v->next)
+			*out += pad + std::string(v->key.p, v->key.n) + ": >" +
+			    std::string(v->val.p, v->val.n) + "<\n";
+		for (const dict_list *l = sections; l != nullptr; l = l->next)
+			for (const tmpl_dict *d = l->head; d != nullptr;
+			    d = d->next) {
+				*out += pad + "section " + std::string(l->key.p,
+				    l->key.n) + " -->\n";
+				d->DumpToString(out, level + 1);
 			}
-		for (size_t i = 0; i < includes.n; i++)
-			for (size_t j = 0; j < includes.v[i].dicts.n; j++) {
+		for (const dict_list *l = includes; l != nullptr; l = l->next)
+			for (const tmpl_dict *d = l->head; d != nullptr;
+			    d = d->next) {
 				*out += pad + "include-template " + std::string(
-				    includes.v[i].key.p, includes.v[i].key.n) +
-				    " -->\n";
-				includes.v[i].dicts.v[j]->DumpToString(out,
-				    level + 1);
+				    l->key.p, l->key.n) + " -->\n";
+				d->DumpToString(out, level + 1);
 			}
 	}
+
 };
 
 namespace {
