@@ -199,8 +199,8 @@ join(struct model *m, const char *dir, const char *name)
 
 /* Load one file; markdown splits front matter. Returns -2 on I/O error. */
 static int
-load_one(struct arena *a, const char *path, const char *id, bool markdown,
-    struct srcfile *sf)
+load_one(struct arena *a, struct arena *tree, const char *path,
+    const char *id, bool markdown, struct srcfile *sf)
 {
 	char *data;
 	const char *cause, *fm;
@@ -211,13 +211,14 @@ load_one(struct arena *a, const char *path, const char *id, bool markdown,
 	sf->path = path;
 	sf->id = id;
 	sf->pos = (struct pos){ path, 1, 1 };
-	/* a YAML tree copies what it keeps: its text can go */
-	if ((rc = read_file(markdown ? a : NULL, path, &data, &len)) != 0) {
+	/* a YAML tree copies what it keeps: its text can go; a Markdown
+	 * body is read by decode, and goes with the trees after check */
+	if ((rc = read_file(markdown ? tree : NULL, path, &data, &len)) != 0) {
 		sf->failed = rc == -1;	/* reported: decode skips it */
 		return rc;
 	}
 	if (!markdown) {
-		sf->root = yml_parse(a, path, data, len, 0, &empty);
+		sf->root = yml_parse_in(a, tree, path, data, len, 0, &empty);
 		sf->failed = sf->root == NULL && !empty;
 		free(data);
 		return 0;
@@ -238,8 +239,8 @@ load_one(struct arena *a, const char *path, const char *id, bool markdown,
 		return gh_error(sf->pos, "%s", cause);
 	}
 	if (fm != NULL) {
-		sf->root = yml_parse(a, path, fm, fm_len, fm_line - 1,
-		    &empty);
+		sf->root = yml_parse_in(a, tree, path, fm, fm_len,
+		    fm_line - 1, &empty);
 		sf->failed = sf->root == NULL && !empty;
 	}
 	return 0;
@@ -259,7 +260,8 @@ struct load_job {
 	const char	**paths, **ids;
 	size_t		 from, n, step;
 	bool		 markdown;
-	struct arena	 arena;
+	struct arena	 arena;		/* joins the model's arena */
+	struct arena	 tree;		/* joins the model's tree arena */
 	int		 rc;		/* -2 after an I/O error */
 };
 
@@ -270,8 +272,8 @@ load_run(void *arg)
 	size_t i;
 
 	for (i = j->from; i < j->n; i += j->step)
-		if (load_one(&j->arena, j->paths[i], j->ids[i], j->markdown,
-		    &j->v[i]) == -2)
+		if (load_one(&j->arena, &j->tree, j->paths[i], j->ids[i],
+		    j->markdown, &j->v[i]) == -2)
 			j->rc = -2;
 	return NULL;
 }
@@ -340,7 +342,7 @@ load_dir(struct model *m, const char *dir, const char *sub, const char *ext,
 	out->n = k;
 	for (i = 0; i < 2; i++)
 		jobs[i] = (struct load_job){ out->v, paths, ids, i, k, 2,
-		    ext[1] == 'm', { NULL }, 0 };
+		    ext[1] == 'm', { NULL }, { NULL }, 0 };
 	threaded = k >= LOAD_PARALLEL_MIN &&
 	    pthread_create(&t, NULL, load_run, &jobs[1]) == 0;
 	if (!threaded)
@@ -348,8 +350,10 @@ load_dir(struct model *m, const char *dir, const char *sub, const char *ext,
 	load_run(&jobs[0]);
 	if (threaded)
 		pthread_join(t, NULL);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 2; i++) {
 		arena_adopt(&m->arena, &jobs[i].arena);
+		arena_adopt(&m->tree, &jobs[i].tree);
+	}
 	return jobs[0].rc == -2 || jobs[1].rc == -2 ? -2 : 0;
 }
 
@@ -358,7 +362,7 @@ load_single(struct model *m, const char *dir, const char *name,
     struct srcfile *sf, bool required)
 {
 	char *path = join(m, dir, name);
-	int rc = load_one(&m->arena, path, NULL, false, sf);
+	int rc = load_one(&m->arena, &m->tree, path, NULL, false, sf);
 
 	if (rc == 1) {
 		memset(sf, 0, sizeof(*sf));

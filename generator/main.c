@@ -440,6 +440,9 @@ main(int argc, char **argv)
 		model_free(&m);
 		return failed ? EXIT_CONTENT : EXIT_OK;
 	}
+	/* Rendering reads the decoded objects only: the YAML trees, most
+	 * of a big model's memory, can go. */
+	model_drop_trees(&m);
 	/* Warnings of a good build print with the build's own messages. */
 	rc = build(&o, &m);
 	model_free(&m);

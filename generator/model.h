@@ -6,7 +6,8 @@
  *
  * Everything lives in model->arena and is freed with model_free().
  * Every object carries the position of its source and its YAML node
- * (so a late check can still point at a key). Lists are sorted by id.
+ * (so a late check can still point at a key) until model_drop_trees(),
+ * which a build calls once checking is done. Lists are sorted by id.
  */
 #ifndef GH_MODEL_H
 #define GH_MODEL_H
@@ -344,6 +345,10 @@ struct complete;
 
 struct model {
 	struct arena		 arena;
+	/* The YAML trees and Markdown texts the objects were decoded
+	 * from: the larger part of a big model, needed only to decode and
+	 * check (model_drop_trees). Strings the objects use are in arena. */
+	struct arena		 tree;
 	const char		*dir;		/* content directory as given */
 	struct site		 site;
 	struct system		**systems;	/* sorted by id */
@@ -392,6 +397,9 @@ const char	*requirement_key(enum requirement);
 const char	*decision_status_key(enum decision_status);
 
 void	 model_init(struct model *);
+/* Free the YAML trees (and the texts of Markdown files) once decode and
+ * check are done with them: every object's node becomes NULL. */
+void	 model_drop_trees(struct model *);
 void	 model_free(struct model *);
 
 #endif

@@ -32,7 +32,8 @@ struct anchor {
 };
 
 struct ctx {
-	struct arena	*arena;
+	struct arena	*arena;		/* the strings: the model keeps them */
+	struct arena	*tree;		/* nodes, their arrays, anchors */
 	const char	*file;
 	const char	*src;
 	size_t		 len;
@@ -163,9 +164,9 @@ anchor_find(struct ctx *c, const char *name)
 static struct anchor *
 anchor_add(struct ctx *c, const char *name)
 {
-	struct anchor *a = arena_alloc(c->arena, sizeof(*a));
+	struct anchor *a = arena_alloc(c->tree, sizeof(*a));
 
-	a->name = arena_strdup(c->arena, name);
+	a->name = arena_strdup(c->tree, name);
 	/* later anchors override earlier ones of the same name */
 	(void)hmap_put(&c->anchors, a->name, a);
 	a->node = NULL;
@@ -247,7 +248,7 @@ static void
 on_scalar(struct ctx *c, const yaml_event_t *ev)
 {
 	int key = next_is_key(c);
-	struct ynode *n = arena_alloc(c->arena, sizeof(*n));
+	struct ynode *n = arena_alloc(c->tree, sizeof(*n));
 	const char *tag = (const char *)ev->data.scalar.tag;
 	const char *value = (const char *)ev->data.scalar.value;
 	struct pos p = mark_pos(c, ev->start_mark);
@@ -298,7 +299,7 @@ on_start(struct ctx *c, const yaml_event_t *ev, enum ynode_type type)
 	if (tag != NULL && strcmp(tag, type == YN_SEQ ? YAML_SEQ_TAG :
 	    YAML_MAP_TAG) != 0)
 		err_at(c, p, "unsupported tag '%s'", tag_name(c->arena, tag));
-	n = arena_alloc(c->arena, sizeof(*n));
+	n = arena_alloc(c->tree, sizeof(*n));
 	n->type = type;
 	n->pos = p;
 	f = &c->stack[c->depth++];
@@ -372,13 +373,13 @@ on_end(struct ctx *c)
 
 	if (n->type == YN_SEQ) {
 		n->n = nkids;
-		n->items = arena_alloc(c->arena, (nkids + 1) * sizeof(*n->items));
+		n->items = arena_alloc(c->tree, (nkids + 1) * sizeof(*n->items));
 		if (nkids)
 			memcpy(n->items, kids, nkids * sizeof(*n->items));
 	} else {
 		n->n = nkids / 2;
-		n->keys = arena_alloc(c->arena, (n->n + 1) * sizeof(*n->keys));
-		n->items = arena_alloc(c->arena, (n->n + 1) * sizeof(*n->items));
+		n->keys = arena_alloc(c->tree, (n->n + 1) * sizeof(*n->keys));
+		n->items = arena_alloc(c->tree, (n->n + 1) * sizeof(*n->items));
 		for (i = 0; i < n->n; i++) {
 			n->keys[i] = kids[2 * i];
 			n->items[i] = kids[2 * i + 1];
@@ -453,6 +454,13 @@ struct ynode *
 yml_parse(struct arena *arena, const char *file, const char *data,
     size_t len, int line_offset, int *empty)
 {
+	return yml_parse_in(arena, arena, file, data, len, line_offset, empty);
+}
+
+struct ynode *
+yml_parse_in(struct arena *strs, struct arena *tree, const char *file,
+    const char *data, size_t len, int line_offset, int *empty)
+{
 	struct ctx c;
 	yaml_parser_t y;
 	yaml_event_t ev;
@@ -461,7 +469,8 @@ yml_parse(struct arena *arena, const char *file, const char *data,
 
 	*empty = 0;
 	memset(&c, 0, sizeof(c));
-	c.arena = arena;
+	c.arena = strs;
+	c.tree = tree;
 	c.file = file;
 	c.src = data;
 	c.len = len;

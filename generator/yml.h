@@ -51,6 +51,12 @@ struct ynode {
  */
 struct ynode	*yml_parse(struct arena *, const char *file, const char *data,
 		    size_t len, int line_offset, int *empty);
+/* yml_parse with the scalars' strings in strs and everything else (the
+ * nodes, their arrays, anchors) in tree, so that the tree can be freed
+ * once it has been decoded while the strings stay. */
+struct ynode	*yml_parse_in(struct arena *strs, struct arena *tree,
+		    const char *file, const char *data, size_t len,
+		    int line_offset, int *empty);
 
 /* Scalar helpers; each takes a scalar node. */
 int	 yml_is_null(const struct ynode *);	/* plain "", "~", "null", "Null", "NULL" */
