@@ -5,6 +5,9 @@
  * A renderer builds one page as: d = page_begin(rc, depth, navkey,
  * areakey, title, T_X, &content); fill content; page_end(rc, d, path
  * parts). Lists are struct pvec, sorted with the cmp_* functions.
+ *
+ * main.c uses only the three entry points below, which run the render
+ * stage on several threads.
  */
 #ifndef GH_RENDER_H
 #define GH_RENDER_H
@@ -69,6 +72,21 @@ struct rctx {
 };
 
 extern const char *const months[12];
+
+/*
+ * The render stage on several threads. render_begin() makes the
+ * shared indexes of the audiences asked for (AUD_* bits) and splits
+ * their pages into jobs; then each render thread calls render_work(),
+ * which takes jobs until none is left (one thread alone does them
+ * all); render_end(), once every render_work() has returned, frees the
+ * run and returns -1 if a page failed (after printing why), else 0.
+ * render_site() is the three on one thread, for one audience.
+ */
+struct render_run;
+struct render_run *	render_begin(const struct model *m, unsigned audiences,
+	        struct writer *w);
+void	render_work(struct render_run *run);
+int	render_end(struct render_run *run);
 
 void	pv_add(struct pvec *p, const void *x);
 void	pv_uniq(struct pvec *p, int (*cmp)(const void *, const void *));
