@@ -1802,6 +1802,7 @@ struct rjob {
 	struct rsite	*s;
 	enum rjob_kind	 kind;
 	size_t		 lo, hi;
+	int		 taken;
 };
 
 struct render_run {
@@ -1809,10 +1810,11 @@ struct render_run {
 	size_t		 nsites;
 	struct rjob	*jobs;
 	size_t		 njobs, cap;
-	size_t		 next;		/* the first job not taken */
+	size_t		 next;		/* jobs before it are all taken */
 	int		 err;		/* a job failed */
-	pthread_mutex_t	 mu;		/* next, err, pending */
-	pthread_cond_t	 cv;		/* a site's sums are done */
+	int		 heavy;		/* a heavy() job is running */
+	pthread_mutex_t	 mu;		/* jobs, next, err, heavy, pending */
+	pthread_cond_t	 cv;		/* sums or a heavy job done */
 };
 
 static void
@@ -1823,7 +1825,7 @@ add_job(struct render_run *run, struct rsite *s, enum rjob_kind kind,
 		run->cap = run->cap ? run->cap * 2 : 256;
 		run->jobs = xrealloc(run->jobs, run->cap * sizeof *run->jobs);
 	}
-	run->jobs[run->njobs++] = (struct rjob){ s, kind, lo, hi };
+	run->jobs[run->njobs++] = (struct rjob){ s, kind, lo, hi, 0 };
 }
 
 /* Jobs [lo, n) of kind, per items items. */
@@ -1946,28 +1948,56 @@ run_job(struct rctx *rc, const struct rjob *j)
 }
 
 /*
- * The next job, or NULL when none is left. Once a job has failed the
- * build will not be committed: the rest are dropped, but for the
- * sums, which pages taken already may wait for, and the reports,
- * whose guard names every leak in one run. A page job waits for its
- * audience's sums.
+ * The files made whole in memory, and ropa.html, whose dictionary
+ * alone is some 250 MB at N = 10,000: two at once would add up.
  */
-static const struct rjob *
+static int
+heavy(enum rjob_kind k)
+{
+	return k == J_ROPA || k == J_ROPA_CSV || k == J_JSON ||
+	    k == J_RECIPIENTS;
+}
+
+/*
+ * The next job, or NULL when none is left: the first not taken, but
+ * while a heavy job runs the first light one (or, when only heavy ones
+ * are left, wait). Once a job has failed the build will not be
+ * committed: the rest are dropped, but for the sums, which pages taken
+ * already may wait for, and the reports, whose guard names every leak
+ * in one run. A page job waits for its audience's sums.
+ */
+static struct rjob *
 take(struct render_run *run)
 {
-	const struct rjob *j = NULL;
+	struct rjob *j = NULL;
+	size_t	 i;
 
 	pthread_mutex_lock(&run->mu);
-	while (run->next < run->njobs) {
-		j = &run->jobs[run->next++];
-		if (run->err == 0 || j->kind == J_SUMS ||
-		    j->kind == J_REPORTS)
+	for (;;) {
+		for (i = run->next; i < run->njobs && j == NULL; i++) {
+			struct rjob *x = &run->jobs[i];
+			if (x->taken)
+				continue;
+			if (run->err != 0 && x->kind != J_SUMS &&
+			    x->kind != J_REPORTS)
+				x->taken = 1;	/* dropped */
+			else if (!run->heavy || !heavy(x->kind))
+				j = x;
+		}
+		while (run->next < run->njobs && run->jobs[run->next].taken)
+			run->next++;
+		if (j != NULL || run->next == run->njobs)
 			break;
-		j = NULL;
+		pthread_cond_wait(&run->cv, &run->mu);	/* only heavy left */
 	}
-	if (j != NULL && j->kind != J_SUMS)
-		while (j->s->pending > 0)
-			pthread_cond_wait(&run->cv, &run->mu);
+	if (j != NULL) {
+		j->taken = 1;
+		if (heavy(j->kind))
+			run->heavy = 1;
+		if (j->kind != J_SUMS)
+			while (j->s->pending > 0)
+				pthread_cond_wait(&run->cv, &run->mu);
+	}
 	pthread_mutex_unlock(&run->mu);
 	return j;
 }
@@ -1978,6 +2008,10 @@ done(struct render_run *run, const struct rjob *j, int err)
 	pthread_mutex_lock(&run->mu);
 	if (err != 0)
 		run->err = -1;
+	if (heavy(j->kind)) {
+		run->heavy = 0;
+		pthread_cond_broadcast(&run->cv);
+	}
 	if (j->kind == J_SUMS && --j->s->pending == 0)
 		pthread_cond_broadcast(&run->cv);
 	pthread_mutex_unlock(&run->mu);
