@@ -295,6 +295,7 @@ default_theme(struct model *m)
 	return GH_DATADIR "/themes/default";
 }
 
+/* A render thread: pool_run() calls a void (*)(void *). */
 static void
 render_job(void *run)
 {

@@ -48,6 +48,11 @@ struct navitem {
 	const char	*up;	/* "../" + href: from a subdirectory */
 };
 
+/*
+ * One audience as one render thread sees it: buffers, scratch and err
+ * are the thread's own; nav and the indexes after it are the
+ * audience's, shared read-only (render.c's jobs).
+ */
 struct rctx {
 	const struct model	*m;
 	enum audience		 aud;
@@ -56,8 +61,10 @@ struct rctx {
 	const char		*prefix;	/* "public/" */
 	const char		*root;		/* of the page being built */
 	struct buf		 out, path, tmp;
-	int			 err;
-	struct arena		 scratch;	/* strings made for this build */
+	int			 err;		/* a page of this job failed */
+	struct arena		 scratch;	/* strings made by this thread
+						   (the base context's: its
+						   indexes and nav) */
 	struct navitem		*nav;
 	size_t			 nnav;
 	char			 updated[64], updated_iso[32];
