@@ -7,7 +7,6 @@
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 
 #include "glasshouse.h"
 #include "pool.h"
+#include "render.h"
 #include "write.h"
 
 /*
@@ -302,55 +302,30 @@ default_theme(struct model *m)
 	return GH_DATADIR "/themes/default";
 }
 
-/* One audience's site, for a thread of its own. */
-struct audience_job {
-	const struct model	*m;
-	struct writer		*w;
-	enum audience		 aud;
-	int			 rc;
-};
-
-static void *
-render_job(void *arg)
+/* A render thread: pool_run() calls a void (*)(void *). */
+static void
+render_job(void *run)
 {
-	struct audience_job *j = arg;
-
-	j->rc = render_site(j->m, j->aud, j->w);
-	pool_help();	/* then expand the other site's pages */
-	return NULL;
+	render_work(run);
 }
 
 /*
- * Render the audiences asked for; both at once on two threads (the
- * renderer shares only the read-only model and templates; dictionaries,
- * buffers and scratch memory are per site, and the writer takes files
- * from both). The public site is the smaller: its thread then expands
- * pages of the internal one (pool.h). Each file's bytes do not depend
- * on the thread or the order.
+ * Render the audiences asked for on both cores: the pages of both
+ * sites are one list of jobs that each thread takes in turn (render.h),
+ * so one audience alone uses both cores too. The renderer shares only
+ * the read-only model, templates and indexes; dictionaries, buffers and
+ * scratch memory are per thread, and the writer takes files from both.
+ * Each file's bytes do not depend on the thread or the order.
  */
 static int
 render_audiences(const struct model *m, unsigned audiences, struct writer *w)
 {
-	struct audience_job pub = { m, w, AUD_PUBLIC, 0 };
-	pthread_t t;
-	int threaded = 0, rc = 0;
+	struct render_run *run;
 
-	if ((audiences & AUD_PUBLIC) && (audiences & AUD_INTERNAL)) {
-		pool_begin();
-		threaded = pthread_create(&t, NULL, render_job, &pub) == 0;
-	}
-	if ((audiences & AUD_PUBLIC) && !threaded)
-		pub.rc = render_site(m, AUD_PUBLIC, w);
-	if (audiences & AUD_INTERNAL)
-		rc = render_site(m, AUD_INTERNAL, w);
-	if ((audiences & AUD_PUBLIC) && (audiences & AUD_INTERNAL)) {
-		pool_end();
-		if (threaded)
-			pthread_join(t, NULL);
-		if (pool_failures() > 0 && rc == 0)
-			rc = -1;
-	}
-	return pub.rc != 0 ? pub.rc : rc;
+	if ((run = render_begin(m, audiences, w)) == NULL)
+		return -1;
+	pool_run(POOL_THREADS, render_job, run);
+	return render_end(run);
 }
 
 static int

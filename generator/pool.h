@@ -1,16 +1,11 @@
 /*
- * pool.h - expand and write finished pages on whichever render thread
- * is free.
+ * pool.h - run one function on both cores, and expand and write a
+ * finished page.
  *
- * The two audiences render on two threads, and the internal site has
- * more pages than the public one. Building a page's dictionary and
- * expanding it cost about the same, so a thread hands its finished
- * dictionaries to a small queue, and the thread that runs out of pages
- * of its own expands the other's. Each page's bytes are the same
- * whichever thread expands it.
- *
- * Without pool_begin() (one audience, the unit tests) pool_page()
- * expands and writes at once, as a plain function call.
+ * The render stage splits its pages into jobs that each thread takes
+ * in turn (render.h: render_work), so both cores stay busy until the
+ * last job whatever the sizes of the two sites. pool_run() starts the
+ * threads; a page's bytes are the same whichever thread makes it.
  */
 #ifndef GH_POOL_H
 #define GH_POOL_H
@@ -18,24 +13,21 @@
 struct tmpl_dict;
 struct writer;
 
-/* Start taking pages from several threads. */
-void	pool_begin(void);
+#define POOL_THREADS	2	/* the cores the build is made for */
+
+/*
+ * Call fn(arg) on n threads at once, the calling thread being one of
+ * them, and return when every call has returned. Where a thread cannot
+ * be started, fewer calls run (at least the caller's): fn must finish
+ * the work alone if it has to. Returns the number of calls made.
+ */
+int	pool_run(int n, void (*fn)(void *), void *arg);
 /*
  * A finished page: expand template tpl (loaded by render_init) with d
- * and write it to path. The pool owns d from here on and frees it. The
- * page is queued, or expanded now when no pool is running or the queue
- * is full. Returns -1 if this page or an earlier one failed (after
- * printing why), else 0.
+ * and write it to path, on the calling thread. Frees d. Returns -1 if
+ * it failed (after printing why), else 0.
  */
 int	pool_page(struct writer *, const char *tpl, const char *path,
 	    struct tmpl_dict *d);
-/* For a thread out of pages of its own: expand queued pages until
- * pool_end() is called and the queue is empty. */
-void	pool_help(void);
-/* No more pages: expand what is queued and stop the pool. Call
- * pool_help()'s threads must still be joined before the commit. */
-void	pool_end(void);
-/* Pages that failed since pool_begin(). */
-int	pool_failures(void);
 
 #endif

@@ -5,6 +5,9 @@
  * A renderer builds one page as: d = page_begin(rc, depth, navkey,
  * areakey, title, T_X, &content); fill content; page_end(rc, d, path
  * parts). Lists are struct pvec, sorted with the cmp_* functions.
+ *
+ * main.c uses only the three entry points below, which run the render
+ * stage on several threads.
  */
 #ifndef GH_RENDER_H
 #define GH_RENDER_H
@@ -45,6 +48,11 @@ struct navitem {
 	const char	*up;	/* "../" + href: from a subdirectory */
 };
 
+/*
+ * One audience as one render thread sees it: buffers, scratch and err
+ * are the thread's own; nav and the indexes after it are the
+ * audience's, shared read-only (render.c's jobs).
+ */
 struct rctx {
 	const struct model	*m;
 	enum audience		 aud;
@@ -53,8 +61,10 @@ struct rctx {
 	const char		*prefix;	/* "public/" */
 	const char		*root;		/* of the page being built */
 	struct buf		 out, path, tmp;
-	int			 err;
-	struct arena		 scratch;	/* strings made for this build */
+	int			 err;		/* a page of this job failed */
+	struct arena		 scratch;	/* strings made by this thread
+						   (the base context's: its
+						   indexes and nav) */
 	struct navitem		*nav;
 	size_t			 nnav;
 	char			 updated[64], updated_iso[32];
@@ -69,6 +79,21 @@ struct rctx {
 };
 
 extern const char *const months[12];
+
+/*
+ * The render stage on several threads. render_begin() makes the
+ * shared indexes of the audiences asked for (AUD_* bits) and splits
+ * their pages into jobs; then each render thread calls render_work(),
+ * which takes jobs until none is left (one thread alone does them
+ * all); render_end(), once every render_work() has returned, frees the
+ * run and returns -1 if a page failed (after printing why), else 0.
+ * render_site() is the three on one thread, for one audience.
+ */
+struct render_run;
+struct render_run *	render_begin(const struct model *m, unsigned audiences,
+	        struct writer *w);
+void	render_work(struct render_run *run);
+int	render_end(struct render_run *run);
 
 void	pv_add(struct pvec *p, const void *x);
 void	pv_uniq(struct pvec *p, int (*cmp)(const void *, const void *));
