@@ -115,6 +115,23 @@ struct dict_arena {
 		head->used += n;
 		return p;
 	}
+	/* Free everything but one standard chunk, kept for reuse. */
+	void reset() {
+		chunk *keep = nullptr;
+		while (head != nullptr) {
+			chunk *n = head->next;
+			if (keep == nullptr && head->size == 16384)
+				keep = head;
+			else
+				std::free(head);
+			head = n;
+		}
+		if (keep != nullptr) {
+			keep->used = 0;
+			keep->next = nullptr;
+		}
+		head = keep;
+	}
 	const char *dup(const char *s, size_t n) {
 		char *p = static_cast<char *>(alloc(n + 1));
 		std::memcpy(p, s, n);
@@ -163,14 +180,28 @@ struct dict_list {
 	dict_str	 key;
 	tmpl_dict	*head, *tail;
 	size_t		 n;
+	/* A lazy section (tmpl_section_lazy): n dictionaries made one at
+	 * a time while the page expands, by fill; head is NULL. */
+	tmpl_fill_fn	*fill;
+	void		*arg;
 };
 
-/* What the dictionaries of one page share. */
+/* What the dictionaries of one page share. A lazy section's rows have
+ * a root of their own (their memory is reused from row to row) whose
+ * up is the page's root: template globals are looked up through it. */
 struct dict_root {
 	dict_arena		 arena;
 	dict_var		*globals = nullptr;
+	dict_root		*up = nullptr;
 	bool			 refused = false;	/* an include failed to load */
 	unsigned long		 generation = 0;	/* of the template cache */
+
+	dict_root *top() {
+		dict_root *r = this;
+		while (r->up != nullptr)
+			r = r->up;
+		return r;
+	}
 };
 
 const dict_str *
@@ -245,6 +276,8 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 			l->key.n = kn;
 			l->head = l->tail = nullptr;
 			l->n = 0;
+			l->fill = nullptr;
+			l->arg = nullptr;
 			l->next = *ls;
 			*ls = l;
 		}
@@ -265,8 +298,19 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 	}
 	tmpl_dict *add_section(const char *k) {
 		tmpl_dict *d = make(this, root);
-		append(list(&sections, k), d);
+		dict_list *l = list(&sections, k);
+		if (l->fill != nullptr)
+			std::abort();	/* one kind of section per name */
+		append(l, d);
 		return d;
+	}
+	void add_lazy(const char *k, size_t n, tmpl_fill_fn *fill, void *arg) {
+		dict_list *l = list(&sections, k);
+		if (l->n != 0)
+			std::abort();	/* one kind of section per name */
+		l->n = n;
+		l->fill = fill;
+		l->arg = arg;
 	}
 	tmpl_dict *add_include(const char *k, const std::string &file) {
 		tmpl_dict *d = make(nullptr, root);
@@ -275,13 +319,18 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 		return d;
 	}
 
-	/* The nearest list named k among sections (or includes). */
-	const dict_list *lookup(const TemplateString &k, bool inc) const {
+	/* The nearest list named k among sections (or includes), and the
+	 * dictionary that holds it. */
+	const dict_list *lookup(const TemplateString &k, bool inc,
+	    const tmpl_dict **holder = nullptr) const {
 		for (const tmpl_dict *d = this; d != nullptr; d = d->parent) {
 			const dict_list *l = find_list(inc ? d->includes :
 			    d->sections, k.data(), k.size());
-			if (l != nullptr)
+			if (l != nullptr) {
+				if (holder != nullptr)
+					*holder = d;
 				return l;
+			}
 		}
 		return nullptr;
 	}
@@ -345,8 +394,10 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 		for (const tmpl_dict *d = this; d != nullptr; d = d->parent)
 			if ((v = find_var(d->vars, k.data(), k.size())) != nullptr)
 				return TemplateString(v->p, v->n);
-		if ((v = find_var(root->globals, k.data(), k.size())) != nullptr)
-			return TemplateString(v->p, v->n);
+		for (const dict_root *r = root; r != nullptr; r = r->up)
+			if ((v = find_var(r->globals, k.data(), k.size())) !=
+			    nullptr)
+				return TemplateString(v->p, v->n);
 		/* ctemplate's global dictionary holds only these two */
 		if (k.size() == 8 && std::memcmp(k.data(), "BI_SPACE", 8) == 0)
 			return TemplateString(" ", 1);
@@ -355,10 +406,11 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 		return TemplateString("", 0);
 	}
 	bool IsHiddenSection(const TemplateString &k) const {
-		return lookup(k, false) == nullptr;
+		const dict_list *l = lookup(k, false);
+		return l == nullptr || l->n == 0;
 	}
 	bool IsUnhiddenSection(const TemplateString &k) const {
-		return lookup(k, false) != nullptr;
+		return !IsHiddenSection(k);
 	}
 	bool IsHiddenTemplate(const TemplateString &k) const {
 		return lookup(k, true) == nullptr;
@@ -380,10 +432,39 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 			std::abort();
 		return new iter(l);
 	}
+	/*
+	 * The rows of a lazy section: row i is made and filled when
+	 * ctemplate asks for it, in memory reused for row i + 1 (ctemplate
+	 * is done with a row when it asks for the next), so a page of
+	 * thousands of rows never holds more than one row's dictionary.
+	 */
+	class lazy_iter : public TemplateDictionaryInterface::Iterator {
+		const dict_list	*l_;
+		tmpl_dict	*holder_;
+		dict_root	 rows_;
+		size_t		 i_ = 0;
+	public:
+		lazy_iter(const dict_list *l, const tmpl_dict *holder) :
+		    l_(l), holder_(const_cast<tmpl_dict *>(holder)) {
+			rows_.up = holder->root;
+		}
+		bool HasNext() const { return i_ < l_->n; }
+		const TemplateDictionaryInterface &Next() {
+			rows_.arena.reset();
+			rows_.globals = nullptr;
+			tmpl_dict *row = make(holder_, &rows_);
+			l_->fill(row, i_++, l_->arg);
+			return *row;
+		}
+	};
+
 	Iterator *CreateSectionIterator(const TemplateString &k) const {
-		const dict_list *l = lookup(k, false);
+		const tmpl_dict *holder = nullptr;
+		const dict_list *l = lookup(k, false, &holder);
 		if (l == nullptr)
 			std::abort();
+		if (l->fill != nullptr)
+			return new lazy_iter(l, holder);
 		return new iter(l);
 	}
 	void DumpToString(std::string *out, int level) const {
@@ -1080,6 +1161,21 @@ tmpl_section(struct tmpl_dict *d, const char *section)
 	}
 }
 
+void
+tmpl_section_lazy(struct tmpl_dict *d, const char *section, size_t n,
+    tmpl_fill_fn *fill, void *arg)
+{
+	if (n == 0)
+		return;		/* hidden, as a section never added */
+	try {
+		d->add_lazy(section, n, fill, arg);
+	} catch (const std::bad_alloc &) {
+		die("out of memory");
+	} catch (...) {
+		die("unexpected exception in tmpl_section_lazy");
+	}
+}
+
 /*
  * The include's template goes through tmpl_load here if the caller did
  * not load it: ctemplate would otherwise load it at expansion, without
@@ -1096,7 +1192,7 @@ tmpl_include(struct tmpl_dict *d, const char *name, const char *file)
 			std::string ignored;	/* reported by tmpl_expand */
 			if (load_locked(fname, &ignored) != 0) {
 				fname = REFUSED + fname;
-				d->root->refused = true;
+				d->root->top()->refused = true;
 			}
 		}
 		return d->add_include(name, fname);

@@ -40,6 +40,18 @@ void	 tmpl_set_global(struct tmpl_dict *, const char *key, const char *val);
 /* Show a section once / add one repetition of it. */
 void	 tmpl_show(struct tmpl_dict *, const char *section);
 struct tmpl_dict *tmpl_section(struct tmpl_dict *, const char *section);
+/*
+ * A section of n dictionaries that are made only while the page is
+ * expanded, one at a time: fill(row, i, arg) fills the i-th, as
+ * tmpl_section's would be filled. The memory of row i is reused for row
+ * i + 1, so a page of thousands of rows holds one row at a time; arg
+ * (and what fill reads) must live until the page is expanded, on the
+ * thread that expands it. A name is either
+ * a lazy section or an ordinary one; n == 0 hides it.
+ */
+typedef void	tmpl_fill_fn(struct tmpl_dict *row, size_t i, void *arg);
+void	 tmpl_section_lazy(struct tmpl_dict *, const char *section, size_t n,
+	    tmpl_fill_fn *fill, void *arg);
 /* Include dictionary for {{>NAME}} expanding template file. A file not
  * loaded yet goes through tmpl_load here; if that fails, expanding the
  * including template fails with the load error (ctemplate never gets

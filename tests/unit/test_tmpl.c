@@ -65,6 +65,9 @@ setup(void **state)
 	put("badmod.tpl", PRAGMA "<p>\n\n{{X:nosuchmod}}</p>\n");
 	put("unquoted.tpl", PRAGMA "<p>\n<a href={{U}}>x</a>\n");
 	put("hurl.tpl", PRAGMA "<p>\n<a href=\"{{U:h}}\">x</a>\n");
+	put("lazy.tpl", PRAGMA "{{#ROW}}<li>{{NAME}} {{PARENT}} {{SITE}}"
+	    "{{#SUB}}[{{V}}]{{/SUB}}{{#ROW_separator}},{{/ROW_separator}}"
+	    "</li>{{/ROW}}{{#EMPTY}}never{{/EMPTY}}\n");
 	return 0;
 }
 
@@ -73,7 +76,8 @@ teardown(void **state)
 {
 	const char *names[] = { "page.tpl", "list.tpl", "outer.tpl",
 	    "inner.tpl", "nopragma.tpl", "jspragma.tpl", "unclosed.tpl",
-	    "mismatch.tpl", "badmod.tpl", "unquoted.tpl", "hurl.tpl" };
+	    "mismatch.tpl", "badmod.tpl", "unquoted.tpl", "hurl.tpl",
+	    "lazy.tpl" };
 	char path[256];
 	size_t i;
 
@@ -322,6 +326,80 @@ test_stderr_captured(void **state)
 	buf_free(&out);
 }
 
+/* Row i of test_lazy_rows: a name that escapes, i % 4 nested rows, and
+ * a long value so that rows do not fit in one arena chunk. */
+struct lazy_log {
+	size_t	 calls, last;
+	char	 big[3000];
+};
+
+static void
+fill_row(struct tmpl_dict *row, size_t i, void *arg)
+{
+	struct lazy_log *log = arg;
+	char name[32];
+	size_t j;
+
+	assert_true(log->calls == 0 || i == log->last + 1);
+	log->calls++;
+	log->last = i;
+	snprintf(name, sizeof name, "<r%zu>", i);
+	tmpl_set(row, "NAME", name);
+	for (j = 0; j < i % 4; j++) {
+		struct tmpl_dict *sub = tmpl_section(row, "SUB");
+
+		tmpl_set_int(sub, "V", (long long)(i * 10 + j));
+	}
+	if (i % 7 == 0)
+		tmpl_set(row, "BIG", log->big);
+}
+
+/* A lazy section expands exactly as the same rows added eagerly: page
+ * variables and template globals reach its rows, nested sections and
+ * the separator work, rows are made once each and in order, n == 0 is
+ * hidden. */
+static void
+test_lazy_rows(void **state)
+{
+	struct tmpl_dict *eager, *lazy, *row;
+	struct lazy_log log;
+	char *a, *b;
+	size_t i, j, n = 500;
+
+	memset(&log, 0, sizeof log);
+	memset(log.big, 'x', sizeof log.big - 1);
+	eager = tmpl_dict_new();
+	tmpl_set_global(eager, "SITE", "S&S");
+	tmpl_set(eager, "PARENT", "p\"q");
+	for (i = 0; i < n; i++) {
+		char name[32];
+
+		row = tmpl_section(eager, "ROW");
+		snprintf(name, sizeof name, "<r%zu>", i);
+		tmpl_set(row, "NAME", name);
+		for (j = 0; j < i % 4; j++)
+			tmpl_set_int(tmpl_section(row, "SUB"), "V",
+			    (long long)(i * 10 + j));
+	}
+	a = expand("lazy.tpl", eager);
+
+	lazy = tmpl_dict_new();
+	tmpl_set_global(lazy, "SITE", "S&S");
+	tmpl_set(lazy, "PARENT", "p\"q");
+	tmpl_section_lazy(lazy, "ROW", n, fill_row, &log);
+	tmpl_section_lazy(lazy, "EMPTY", 0, fill_row, &log);
+	b = expand("lazy.tpl", lazy);
+	assert_string_equal(a, b);
+	assert_int_equal(log.calls, n);
+	assert_non_null(strstr(b, "<li>&lt;r3&gt; p&quot;q S&amp;S"
+	    "[30][31][32],</li>"));
+	assert_null(strstr(b, "never"));
+	free(a);
+	free(b);
+	tmpl_dict_free(eager);
+	tmpl_dict_free(lazy);
+}
+
 int
 main(void)
 {
@@ -334,6 +412,7 @@ main(void)
 		cmocka_unit_test(test_missing_template),
 		cmocka_unit_test(test_errors_have_lines),
 		cmocka_unit_test(test_stderr_captured),
+		cmocka_unit_test(test_lazy_rows),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
