@@ -17,8 +17,9 @@
  * writer - pages, CSV files, and the "reports" member of inventory.json
  * - is first scanned (sdc_scan) for a true count the rules hide: a
  * suppressed count, or the exact value behind a rounded figure. A hit
- * is a content error at the output path and position; render_site
- * fails, so the build stops before wr_commit and nothing is written.
+ * is a content error at the output path and position; the render
+ * fails (render_site, or render_end on threads), so the build stops
+ * before wr_commit and nothing is written.
  * It guards against the theme (a template can print anything, a figure
  * copied from the staff wiki included) and against this code. Numbers
  * the page shows on purpose (published figures, the rules' thresholds,
