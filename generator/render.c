@@ -28,10 +28,6 @@
  * from sorted model arrays or are sorted here, so output bytes depend
  * on the content alone.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -150,35 +146,14 @@ has_templates(const char *dir)
 	return ok;
 }
 
-/* A theme file, whole. O_NONBLOCK and regular files only: a FIFO or
- * device planted in a theme must not hang the build. */
+/* A theme file, whole (buf_read_file: regular files only). */
 static int
 read_file(const char *path, char **data, size_t *len)
 {
 	struct buf b = BUF_INIT;
-	struct stat st;
-	char	 chunk[8192];
-	ssize_t	 n;
-	int	 fd;
+	int	 err;
 
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
-		return -1;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return -1;
-	}
-	for (;;) {
-		n = read(fd, chunk, sizeof chunk);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		buf_put(&b, chunk, (size_t)n);
-		if (b.len > CSS_MAX)
-			break;
-	}
-	close(fd);
-	if (n == -1 || b.len > CSS_MAX) {
+	if (buf_read_file(&b, path, CSS_MAX, &err) != 0) {
 		buf_free(&b);
 		return -1;
 	}

@@ -42,9 +42,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <strings.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -559,39 +556,25 @@ display_path(const std::string &name)
 }
 
 /*
- * Read a template file. Opened O_NONBLOCK and refused unless regular:
- * a FIFO or device planted in a theme must not hang the build (ctemplate
- * itself would block in its own open), and only a file that passed
- * here ever reaches ctemplate's loader.
+ * Read a template file (buf_read_file: a FIFO or device planted in a
+ * theme must not hang the build, and only a file that passed here ever
+ * reaches ctemplate's loader, which would block in its own open).
+ * *err: errno, or BUF_NOT_REGULAR.
  */
+const size_t TEMPLATE_MAX = 16u << 20;	/* bytes: templates are small */
+
 bool
 read_file(const std::string &path, std::string *out, int *err)
 {
-	struct stat st;
-	char chunk[8192];
-	ssize_t n;
-	int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct buf b = BUF_INIT;
+	bool ok = buf_read_file(&b, path.c_str(), TEMPLATE_MAX, err) == 0;
 
-	if (fd == -1) {
-		*err = errno;
-		return false;
-	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		*err = -1;	/* "not a regular file" */
-		close(fd);
-		return false;
-	}
-	for (;;) {
-		n = read(fd, chunk, sizeof chunk);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		out->append(chunk, (size_t)n);
-	}
-	*err = n == -1 ? errno : 0;
-	close(fd);
-	return n == 0;
+	if (ok)
+		out->assign(b.ptr, b.len);
+	else if (*err == BUF_TOO_BIG)
+		*err = EFBIG;
+	buf_free(&b);
+	return ok;
 }
 
 int
@@ -965,7 +948,8 @@ load_locked(const std::string &name, std::string *err)
 		resolved = path;
 	if (!read_file(resolved, &text, &e)) {
 		add_line(&msgs, "cannot read template '" + path + "': " +
-		    (e == -1 ? "not a regular file" : std::strerror(e)));
+		    (e == BUF_NOT_REGULAR ? "not a regular file" :
+		    std::strerror(e)));
 		g_failed[name] = msgs;
 		add_line(err, msgs);
 		return -1;

@@ -2,9 +2,14 @@
  * util.c - allocation wrappers, the string buffer, the arena, the hash
  * map and edit distance: the few data structures every stage shares.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -468,4 +473,41 @@ edit_distance(const char *a, const char *b, size_t cap)
 			return cap + 1;
 	}
 	return row[lb] > cap ? cap + 1 : row[lb];
+}
+
+int
+buf_read_file(struct buf *b, const char *path, size_t max, int *err)
+{
+	struct stat st;
+	char	 chunk[8192];
+	size_t	 start = b->len;
+	ssize_t	 n;
+	int	 fd;
+
+	*err = 0;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
+		*err = errno;
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		*err = BUF_NOT_REGULAR;
+		close(fd);
+		return -1;
+	}
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			*err = errno;
+		if (n <= 0)
+			break;
+		buf_put(b, chunk, (size_t)n);
+		if (b->len - start > max) {
+			*err = BUF_TOO_BIG;
+			break;
+		}
+	}
+	close(fd);
+	return *err == 0 ? 0 : -1;
 }

@@ -49,6 +49,16 @@ char	*buf_detach(struct buf *, size_t *len);
 void	 buf_put_json(struct buf *, const char *);
 /* One RFC 4180 field: quoted when it holds , " CR or LF. */
 void	 buf_put_csv(struct buf *, const char *);
+/*
+ * Append the whole file at path to b. Opened O_NONBLOCK, and only a
+ * regular file is read, so a FIFO or device planted where a file is
+ * expected cannot hang the build. Returns 0, or -1 with *err set to
+ * errno, to BUF_NOT_REGULAR, or to BUF_TOO_BIG when the file has more
+ * than max bytes (b then holds a part of it).
+ */
+#define BUF_NOT_REGULAR	(-1)
+#define BUF_TOO_BIG	(-2)
+int	 buf_read_file(struct buf *b, const char *path, size_t max, int *err);
 
 /*
  * struct arena - many small objects that share the build's lifetime.

@@ -391,46 +391,42 @@ def part_e(tap):
                ghlib.snap_diff(vsnap, full_snap(victim)) + ghlib.snap_diff(before, full_snap(out)))
 
 
+def fifo_in_theme(tap, tmp, rel, what, want):
+    """Replace theme/REL with a FIFO, build: exit 3, message WANT, out/
+    untouched, no hang; then put the file back."""
+    before = full_snap(os.path.join(tmp, "out"))
+    path = os.path.join(tmp, "theme", rel)
+    os.remove(path)
+    os.mkfifo(path)
+    try:
+        p = build(tmp, "content", "out", "--theme", "theme")
+    except subprocess.TimeoutExpired:
+        tap.ok(False, "(f) a FIFO as %s does not hang the build" % what)
+        return
+    finally:
+        os.remove(path)
+        shutil.copy(os.path.join(ghlib.TOP, "themes", "default", rel), path)
+    tap.ok(p.returncode == 3 and p.stderr.decode() == want,
+           "(f) a FIFO as %s is refused (exit 3, exact message)" % what,
+           ghlib.outtext(p))
+    tap.ok(full_snap(os.path.join(tmp, "out")) == before,
+           "(f) ... and out/ is untouched")
+
+
 def part_f(tap):
     with ghlib.TempDir("gh-faults-") as tmp:
         shutil.copytree(EXAMPLE, os.path.join(tmp, "content"))
-        theme = os.path.join(tmp, "theme")
-        shutil.copytree(os.path.join(ghlib.TOP, "themes", "default"), theme)
+        shutil.copytree(os.path.join(ghlib.TOP, "themes", "default"),
+                        os.path.join(tmp, "theme"))
         p = build(tmp)
         if not tap.ok(p.returncode == 0, "(f) example builds", ghlib.outtext(p)):
             return
-        before = full_snap(os.path.join(tmp, "out"))
-        fifo = os.path.join(theme, "templates", "footer.tpl")
-        os.remove(fifo)
-        os.mkfifo(fifo)
-        try:
-            p = build(tmp, "content", "out", "--theme", "theme")
-        except subprocess.TimeoutExpired:
-            tap.ok(False, "(f) a FIFO as a theme template does not hang the build")
-            return
-        want = ("theme/templates/footer.tpl: error: cannot read template "
-                "'theme/templates/footer.tpl': not a regular file\n")
-        tap.ok(p.returncode == 3 and p.stderr.decode() == want,
-               "(f) a FIFO as a theme template is refused (exit 3, exact message)",
-               ghlib.outtext(p))
-        tap.ok(full_snap(os.path.join(tmp, "out")) == before,
-               "(f) ... and out/ is untouched")
-        os.remove(fifo)
-        shutil.copy(os.path.join(ghlib.TOP, "themes", "default", "templates", "footer.tpl"), fifo)
-        css = os.path.join(theme, "static", "style.css")
-        os.remove(css)
-        os.mkfifo(css)
-        try:
-            p = build(tmp, "content", "out", "--theme", "theme")
-        except subprocess.TimeoutExpired:
-            tap.ok(False, "(f) a FIFO as the theme's style sheet does not hang the build")
-            return
-        tap.ok(p.returncode == 3 and p.stderr.decode() ==
-               "theme/static/style.css: error: cannot read style sheet (or larger than 1 MiB)\n",
-               "(f) a FIFO as the theme's style sheet is refused (exit 3, exact message)",
-               ghlib.outtext(p))
-        tap.ok(full_snap(os.path.join(tmp, "out")) == before,
-               "(f) ... and out/ is untouched")
+        fifo_in_theme(tap, tmp, "templates/footer.tpl", "a theme template",
+                      "theme/templates/footer.tpl: error: cannot read template "
+                      "'theme/templates/footer.tpl': not a regular file\n")
+        fifo_in_theme(tap, tmp, "static/style.css", "the theme's style sheet",
+                      "theme/static/style.css: error: cannot read style sheet "
+                      "(or larger than 1 MiB)\n")
 
 
 def main():

@@ -8,6 +8,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "glasshouse.h"
 #include "testutil.h"
 
@@ -164,6 +172,43 @@ test_md_guard(void **state)
 	arena_free(&a);
 }
 
+/* buf_read_file: a whole regular file; a FIFO refused at once (no
+ * hang), a missing file with its errno, a file over the limit. */
+static void
+test_buf_read_file(void **state)
+{
+	char dir[] = "/tmp/gh-util-XXXXXX", path[64], fifo[64];
+	struct buf b = BUF_INIT;
+	FILE *f;
+	int err;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/f.txt", dir);
+	snprintf(fifo, sizeof fifo, "%s/p", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("hello\n", f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+
+	buf_puts(&b, ">");
+	assert_int_equal(buf_read_file(&b, path, 100, &err), 0);
+	assert_string_equal(b.ptr, ">hello\n");
+	buf_reset(&b);
+	assert_int_equal(buf_read_file(&b, fifo, 100, &err), -1);
+	assert_int_equal(err, BUF_NOT_REGULAR);
+	assert_int_equal(buf_read_file(&b, dir, 100, &err), -1);
+	assert_int_equal(err, BUF_NOT_REGULAR);
+	assert_int_equal(buf_read_file(&b, "/nonexistent/x", 100, &err), -1);
+	assert_int_equal(err, ENOENT);
+	assert_int_equal(buf_read_file(&b, path, 3, &err), -1);
+	assert_int_equal(err, BUF_TOO_BIG);
+	buf_free(&b);
+	unlink(path);
+	unlink(fifo);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -175,6 +220,7 @@ main(void)
 		cmocka_unit_test(test_url_allowed),
 		cmocka_unit_test(test_md_render),
 		cmocka_unit_test(test_md_guard),
+		cmocka_unit_test(test_buf_read_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
