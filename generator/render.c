@@ -726,10 +726,10 @@ set_joined(struct rctx *rc, struct tmpl_dict *d, const char *key,
  */
 enum { COL_CATEGORY = 1, COL_SYSTEM = 2, COL_PURPOSES = 4 };
 static void
-entry_row(struct rctx *rc, struct tmpl_dict *d, const struct data_entry *e,
+entry_fill(struct rctx *rc, struct tmpl_dict *s, const struct data_entry *e,
     int cols)
 {
-	struct tmpl_dict *s = tmpl_section(d, "ENTRY"), *x;
+	struct tmpl_dict *x;
 	const struct category *c = e->category.to;
 	size_t	 i, n = 0;
 
@@ -765,6 +765,50 @@ entry_row(struct rctx *rc, struct tmpl_dict *d, const struct data_entry *e,
 	if (e->sold)
 		tmpl_show(s, "E_SOLD");
 	gov_entry_gaps(rc, s, e);	/* "not yet documented" */
+}
+
+/*
+ * A page's ENTRY rows (data/<key>.html lists hundreds): filled one at a
+ * time while the page expands (tmpl_section_lazy), so the page never
+ * holds every row's dictionary at once. The caller keeps the struct
+ * until page_end() and frees v (entry_rows_free) after it.
+ */
+struct entry_rows {
+	struct rctx	*rc;
+	struct pvec	 v;		/* the visible entries, in order */
+	int		 cols;
+};
+
+static void
+entry_rows_fill(struct tmpl_dict *s, size_t i, void *arg)
+{
+	struct entry_rows *er = arg;
+
+	entry_fill(er->rc, s, er->v.v[i], er->cols);
+}
+
+static void
+entry_rows_begin(struct entry_rows *er, struct rctx *rc, int cols)
+{
+	memset(er, 0, sizeof *er);
+	er->rc = rc;
+	er->cols = cols;
+}
+
+/* Add e to the rows (when the audience may see it). */
+static void
+entry_rows_add(struct entry_rows *er, const struct data_entry *e)
+{
+	if (entry_visible(e, er->rc->aud))
+		pv_add(&er->v, e);
+}
+
+/* Put the rows into d as its lazy ENTRY section; returns how many. */
+static size_t
+entry_rows_set(struct entry_rows *er, struct tmpl_dict *d)
+{
+	tmpl_section_lazy(d, "ENTRY", er->v.n, entry_rows_fill, er);
+	return er->v.n;
 }
 
 /* A source file's path inside the content directory ("purposes/x.md"),
@@ -1017,6 +1061,7 @@ render_category(struct rctx *rc, size_t k)
 	const struct category *cat = rc->cats.v[k];
 	struct tmpl_dict *d, *c, *s;
 	const struct category *p;
+	struct entry_rows er;
 	size_t	 i;
 
 	d = page_begin(rc, 1, NULL, "index", cat->name, T_CATEGORY, &c);
@@ -1055,13 +1100,14 @@ render_category(struct rctx *rc, size_t k)
 	}
 	set_href(rc, c, "INDEX_HREF", "index.html", NULL, NULL);
 	catsum_set(rc, c, "SUM", &rc->sums[k], NULL);
+	entry_rows_begin(&er, rc, COL_SYSTEM | COL_PURPOSES);
 	for (i = 0; i < cat->nentries; i++)
-		if (entry_visible(cat->entries[i], rc->aud))
-			entry_row(rc, c, cat->entries[i],
-			    COL_SYSTEM | COL_PURPOSES);
+		entry_rows_add(&er, cat->entries[i]);
+	entry_rows_set(&er, c);
 	set_href(rc, c, "RIGHTS_HREF", "rights.html", NULL, NULL);
 	set_href(rc, c, "RECIPIENTS_HREF", "recipients.html", NULL, NULL);
 	page_end(rc, d, "data/", cat->key, ".html");
+	pv_free(&er.v);
 }
 
 int
@@ -1077,8 +1123,10 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 	const struct model *m = rc->m;
 	struct tmpl_dict *d, *c, *s;
 	struct pvec	 recips = { 0 };
+	struct entry_rows er;
 	size_t	 i, j, nrows = 0;
 
+	entry_rows_begin(&er, rc, COL_CATEGORY | COL_SYSTEM);
 	d = page_begin(rc, 1, NULL, "index", p->title, T_PURPOSE, &c);
 	tmpl_set(c, "TITLE", p->title);
 	tmpl_set(c, "ID", p->id);
@@ -1097,7 +1145,7 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 		if (!entry_visible(e, rc->aud))
 			continue;
 		nrows++;
-		entry_row(rc, c, e, COL_CATEGORY | COL_SYSTEM);
+		entry_rows_add(&er, e);
 		for (j = 0; j < e->shared_with.n; j++) {
 			const struct recipient *r = e->shared_with.v[j].to;
 			if (r != NULL && recipient_visible(r, rc->aud))
@@ -1105,6 +1153,7 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 		}
 		pv_add(&recips, entry_vendor(rc, e));
 	}
+	entry_rows_set(&er, c);
 	if (nrows == 0)
 		tmpl_show(c, "NO_DATA");
 	else
@@ -1193,6 +1242,7 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 		add_notes(rc, c, &p->internal, 2);
 	}
 	page_end(rc, d, "purposes/", p->id, ".html");
+	pv_free(&er.v);
 }
 
 /* Add a visible entry's category and visible purposes to the sets. */
@@ -1492,6 +1542,7 @@ render_system(struct rctx *rc, const struct system *sy)
 {
 	struct tmpl_dict *d, *c, *s;
 	const struct recipient *v = sy->vendor.to;
+	struct entry_rows er;
 	size_t	 i;
 
 	d = page_begin(rc, 1, NULL, "systems", sy->name, T_SYSTEM, &c);
@@ -1529,13 +1580,16 @@ render_system(struct rctx *rc, const struct system *sy)
 	}
 	if (sy->locations.n == 0)
 		tmpl_show(c, "NO_LOCATIONS");
+	entry_rows_begin(&er, rc, COL_CATEGORY | COL_PURPOSES);
 	for (i = 0; i < sy->ndata; i++)
-		entry_row(rc, c, &sy->data[i], COL_CATEGORY | COL_PURPOSES);
+		pv_add(&er.v, &sy->data[i]);	/* a staff page: all of them */
+	entry_rows_set(&er, c);
 	set_opt(c, "SOURCE_FILE", "PATH", content_path(rc, sy->path));
 	set_href(rc, c, "SYSTEMS_HREF", "systems/index.html", NULL, NULL);
 	add_decision(rc, c, sy->decision);
 	add_notes(rc, c, &sy->internal, 2);
 	page_end(rc, d, "systems/", sy->id, ".html");
+	pv_free(&er.v);
 }
 
 /* One row of the record of processing, filled while ropa.html expands
