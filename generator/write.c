@@ -25,7 +25,6 @@
 
 #include <sys/types.h>
 #include <sys/file.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 
@@ -37,8 +36,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#include <linux/fs.h>
 
 #include "util.h"
 #include "write.h"
@@ -288,32 +285,6 @@ rm_stale(struct writer *w)
 	free(names);
 	free(prefix);
 	return rc;
-}
-
-/*
- * Mark the staging root a top of directory hierarchies (chattr +T),
- * where the filesystem has the hint: ext2/3/4 then place public/ and
- * internal/ like top-level directories, in block groups with free
- * inodes to spare, instead of beside the parent directory. It matters
- * on ext4 without a journal (seen on a development VM): there, creating
- * a file skips every inode of its group freed in the last minutes, one
- * buffer lookup each, and the group of a directory that is rebuilt and
- * cleaned all day is full of them: 400-600 us per new file instead of
- * 20 us. Elsewhere the ioctl fails and nothing changes.
- */
-static void
-topdir(int fd)
-{
-#if defined(FS_IOC_GETFLAGS) && defined(FS_TOPDIR_FL)
-	int fl;
-
-	if (ioctl(fd, FS_IOC_GETFLAGS, &fl) == 0 && !(fl & FS_TOPDIR_FL)) {
-		fl |= FS_TOPDIR_FL;
-		(void)ioctl(fd, FS_IOC_SETFLAGS, &fl);
-	}
-#else
-	(void)fd;
-#endif
 }
 
 /* Write all of data to fd, through EINTR and short writes. */
@@ -739,7 +710,6 @@ wr_open(const char *outdir, const char *const *keep, int force)
 	/* the new tree replaces the old one: same permissions */
 	if (w->ofd >= 0 && fstat(w->ofd, &st) == 0)
 		(void)fchmod(w->sfd, st.st_mode & 07777);
-	topdir(w->sfd);
 
 	for (; keep != NULL && *keep != NULL; keep++) {
 		const char *k = *keep, *leaf;
