@@ -14,10 +14,17 @@ build timestamps; unchanged files are not rewritten.
    exactly the files that show the title. Every other file keeps its
    mtime and inode, and the summary counts the changed files right.
 4. A --audience public rebuild leaves internal/ untouched.
+5. The bytes do not depend on the threads: a synthetic tree of 300
+   systems and purposes (tests/bench/gen.py) built as usual (both sites
+   on two threads taking jobs from one list), on one thread (thread
+   creation made to fail with strace's fault injection; skipped, with a
+   message, where strace cannot trace), and one audience at a time, gives
+   the same files and bytes every time.
 """
 import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 
@@ -190,7 +197,41 @@ def main():
                ghlib.snap_diff(intern, intern2) + ghlib.outtext(p))
         tap.ok(bytes_of(after) == bytes_of(before), "... and public/ is the same bytes",
                ghlib.snap_diff(before, after, fields=(0, 1)))
+    threads(tap)
     return tap.done()
+
+
+def threads(tap):
+    from faults import ONE_THREAD, strace_works, traced_env
+    with ghlib.TempDir("gh-det-") as tmp:
+        gen = os.path.join(ghlib.TOP, "tests", "bench", "gen.py")
+        subprocess.run([sys.executable, gen, "300", os.path.join(tmp, "syn"),
+                        "--seed", "7"], check=True, capture_output=True)
+        content = os.path.join("syn", "content")
+        p = build(tmp, content, "two")
+        if not tap.ok(p.returncode == 0, "5. the synthetic tree builds", ghlib.outtext(p)):
+            return
+        ref = bytes_of(ghlib.snapshot(os.path.join(tmp, "two")))
+        tap.ok(len(ref) > 900, "5. ... into %d files" % len(ref))
+        p1 = build(tmp, content, "split", "--audience", "public")
+        p2 = build(tmp, content, "split", "--audience", "internal")
+        got = bytes_of(ghlib.snapshot(os.path.join(tmp, "split")))
+        tap.ok(p1.returncode == p2.returncode == 0 and got == ref,
+               "5. one audience at a time: the same files and bytes",
+               ghlib.snap_diff(ref, got, fields=(0, 1)) + ghlib.outtext(p1) + ghlib.outtext(p2))
+        why = strace_works(tmp)
+        if why is not None:
+            tap.skip("5. on one thread", why)
+            return
+        ghlib.theme_link(tmp)
+        p = subprocess.run(["strace", "-f", "-qq", "-o", "/dev/null"] + ONE_THREAD +
+                           ["-e", "trace=clone,clone3", ghlib.BIN, "build", "-c", content,
+                            "-o", "one", "-q"], cwd=tmp, env=traced_env(),
+                           capture_output=True, timeout=300)
+        got = bytes_of(ghlib.snapshot(os.path.join(tmp, "one")))
+        tap.ok(p.returncode == 0 and got == ref,
+               "5. on one thread (clone fails): the same files and bytes",
+               ghlib.snap_diff(ref, got, fields=(0, 1)) + ghlib.outtext(p))
 
 
 if __name__ == "__main__":
