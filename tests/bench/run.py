@@ -145,8 +145,9 @@ def bench_target(n, src, where, label, args, has_hugo):
     g = res["glasshouse"]["wall"]
     if has_hugo:
         r = [a / b for a, b in zip(g, res["hugo"]["wall"])]
-        say("  glasshouse/hugo  wall ratio %.3f (%.1fx faster)" %
-            (med(r), 1 / med(r)))
+        say("  glasshouse/hugo  wall ratio %.3f (%s)" % (med(r),
+            "%.1fx faster" % (1 / med(r)) if med(r) <= 1 else
+            "%.1fx slower" % med(r)))
     r = [a / b for a, b in zip(g, res["floor"]["wall"])]
     say("  glasshouse/floor wall ratio %.3f" % med(r))
     stages(n, src, where, args)
