@@ -7,6 +7,9 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,6 +421,9 @@ main(int argc, char **argv)
 	/* Rendering reads the decoded objects only: the YAML trees, most
 	 * of a big model's memory, can go. */
 	model_drop_trees(&m);
+#ifdef __GLIBC__
+	malloc_trim(0);	/* hand their pages back before render's own peak */
+#endif
 	/* Warnings of a good build print with the build's own messages. */
 	rc = build(&o, &m);
 	model_free(&m);
