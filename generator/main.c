@@ -386,12 +386,13 @@ main(int argc, char **argv)
 	struct options o;
 	struct source src;
 	struct model m;
+	const char *t;
 	int rc, failed;
 
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		return rc;
-	timings = getenv("GLASSHOUSE_TIMINGS") != NULL &&
-	    strcmp(getenv("GLASSHOUSE_TIMINGS"), "1") == 0;
+	timings = (t = getenv("GLASSHOUSE_TIMINGS")) != NULL &&
+	    strcmp(t, "1") == 0;
 	stage_done(NULL);
 	model_init(&m);
 	if (!o.build)

@@ -344,9 +344,8 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 		const tmpl_dict		*p_;
 
 		enum { SLOTS = 32 };
-		struct slot {
-			alignas(void *) unsigned char mem[2 * sizeof(void *) +
-			    sizeof(void *)];
+		struct slot {	/* an iter: vtable pointer and p_ */
+			alignas(void *) unsigned char mem[2 * sizeof(void *)];
 		};
 		struct slots {
 			slot		 s[SLOTS];
