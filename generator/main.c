@@ -41,13 +41,21 @@ stage_done(const char *stage)
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
 	if (stage != NULL) {
 		struct rusage ru;
+		long pages = 0, now = 0;
+		FILE *f;
 
 		getrusage(RUSAGE_SELF, &ru);
+		if ((f = fopen("/proc/self/statm", "r")) != NULL) {
+			if (fscanf(f, "%ld %ld", &pages, &now) != 2)
+				now = 0;
+			fclose(f);
+		}
+		now = now * (sysconf(_SC_PAGESIZE) / 1024) / 1024;
 		fprintf(stderr, "glasshouse: timing: %-8s %8.1f ms wall "
-		    "%8.1f ms cpu %6ld MB peak\n", stage,
+		    "%8.1f ms cpu %6ld MB now %6ld MB peak\n", stage,
 		    (w.tv_sec - w0.tv_sec) * 1e3 + (w.tv_nsec - w0.tv_nsec) / 1e6,
 		    (c.tv_sec - c0.tv_sec) * 1e3 + (c.tv_nsec - c0.tv_nsec) / 1e6,
-		    ru.ru_maxrss / 1024);
+		    now, ru.ru_maxrss / 1024);
 	}
 	w0 = w;
 	c0 = c;

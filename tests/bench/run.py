@@ -168,7 +168,7 @@ def stages(n, src, where, args):
     parts = []
     peak = ""
     for m in re.finditer(r"timing: (\S+)\s+([\d.]+) ms wall\s+([\d.]+) ms cpu"
-                         r"\s+(\d+) MB peak", p.stderr):
+                         r"\s+\d+ MB now\s+(\d+) MB peak", p.stderr):
         parts.append("%s %.0f/%.0f" % (m.group(1), float(m.group(2)),
                                        float(m.group(3))))
         if m.group(1) == "check":
