@@ -201,15 +201,6 @@ resolve_all(struct chk *c)
 			resolve_affect(c, &m->decisions[i]->affects.v[j]);
 }
 
-/* Position of key in an object's mapping, or fallback. */
-static struct pos
-key_pos(const struct ynode *node, const char *key, struct pos fallback)
-{
-	const struct ynode *v = yml_get(node, key);
-
-	return v != NULL ? v->pos : fallback;
-}
-
 /* "a, b, c" from an enum table (entry 0 unused). */
 static const char *
 enum_list(struct chk *c, const struct enumval *ev, size_t n)
@@ -232,7 +223,7 @@ enum_list(struct chk *c, const struct enumval *ev, size_t n)
 static void
 check_purpose(struct chk *c, const struct purpose *p)
 {
-	struct pos lb = key_pos(p->node, "legal_basis", p->pos);
+	struct pos lb = p->legal_basis_at;
 	size_t i;
 
 	if (p->legal_basis == LB_CONSENT && p->withdraw == NULL)
@@ -268,7 +259,7 @@ check_transfers(struct chk *c, const struct recipient *r)
 	if (r->country != NULL && !country_in_eea_uk(r->country) &&
 	    r->safeguard == SG_NONE) {
 		list = enum_list(c, vocab_safeguards, SG__COUNT);
-		gh_error(key_pos(r->node, "country", r->pos), "recipient '%s' "
+		gh_error(yml_key_pos(r->node, "country", r->pos), "recipient '%s' "
 		    "is in '%s', outside the UK/EEA, and has no 'safeguard' "
 		    "(one of %s)", r->id, r->country, list);
 	}

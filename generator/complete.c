@@ -441,18 +441,6 @@ find(struct cx *x, struct pos pos, enum cfinding_kind kind,
 	buf_free(&b);
 }
 
-/* Position of key's value in a mapping, or fallback. */
-static struct pos
-key_pos(const struct ynode *node, const char *key, struct pos fallback)
-{
-	const struct ynode *v;
-
-	if (node == NULL || node->type != YN_MAP ||
-	    (v = yml_get(node, key)) == NULL)
-		return fallback;
-	return v->pos;
-}
-
 /* "eu-gdpr, uk-gdpr and lgpd": the site's laws that ask for item. */
 static const char *
 laws_for(struct cx *x, enum citem it)
@@ -490,7 +478,7 @@ site_findings(struct cx *x)
 
 	if (s->node == NULL)
 		return;		/* no site.yaml: already an error */
-	org = key_pos(s->node, "organisation", s->pos);
+	org = yml_key_pos(s->node, "organisation", s->pos);
 	/* The warnings check.c printed before this analysis existed
 	 * stay printed next to errors, as they were. */
 	x->always = true;
@@ -519,7 +507,7 @@ purpose_findings(struct cx *x, const struct purpose *p,
 	/* A consent basis without 'withdraw' is a decode error; explicit
 	 * consent under another basis is only this warning. */
 	if (st[CI_WITHDRAW] == CS_MISSING && p->legal_basis != LB_CONSENT)
-		find(x, key_pos(p->node, "special_condition", p->pos), CF_ITEM,
+		find(x, p->special_condition_at, CF_ITEM,
 		    "purpose '%s' relies on explicit consent but has no "
 		    "'withdraw' (how people withdraw it)", p->id);
 }
@@ -542,7 +530,7 @@ system_findings(struct cx *x, const struct system *sy)
 			    "'locations' (where it stores data; needed to "
 			    "tell people about transfers)", sy->id);
 		else if ((cc = uncovered_location(sy)) != NULL)
-			find(x, key_pos(sy->node, "locations", sy->pos),
+			find(x, sy->locations_at,
 			    CF_ITEM, "system '%s' stores data in '%s', outside "
 			    "the UK/EEA, and no safeguard covers it (a "
 			    "'vendor' there with a 'safeguard', or a vendor "
@@ -706,7 +694,7 @@ review_findings(struct cx *x)
 		    date_order(&p->review_by, &m->today) >= 0)
 			continue;
 		c->overdue[c->noverdue++] = p;
-		find(x, key_pos(p->node, "review_by", p->pos), CF_REVIEW,
+		find(x, p->review_by_at, CF_REVIEW,
 		    "purpose '%s' is overdue for review (review_by "
 		    "%04d-%02d-%02d)", p->id, p->review_by.y, p->review_by.m,
 		    p->review_by.d);

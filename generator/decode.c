@@ -16,7 +16,6 @@
  */
 #include <assert.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -29,8 +28,6 @@
 struct dec {
 	struct model	*m;
 	struct arena	*a;
-	char		**pre;	/* purposes' bodies rendered ahead (or NULL) */
-	const struct srclist *prelist;	/* the files pre[] is for */
 };
 
 /* One mapping being decoded against the keys its kind allows. */
@@ -1454,7 +1451,6 @@ decode_entry(struct dec *d, const struct ynode *node, struct system *sys,
 	if (!obj_open(d, &o, node, entry_keys, DE__N, NULL, node->pos))
 		return false;
 	e->pos = node->pos;
-	e->node = (struct ynode *)node;
 	e->system = sys;
 	e->category = get_ref(d, &o, DE_CATEGORY, true, NULL);
 	e->subjects = get_refs(d, &o, DE_SUBJECTS, true, NULL);
@@ -1498,7 +1494,7 @@ decode_system(struct dec *d, const struct srcfile *f)
 	s->id = f->id;
 	s->path = f->path;
 	s->pos = f->root != NULL ? f->root->pos : f->pos;
-	s->node = f->root;
+	s->locations_at = yml_key_pos(f->root, "locations", s->pos);
 	s->audience = AUD_PUBLIC;
 	if (!register_id(&m->system_ids, "system", s->id, s, f->pos))
 		return;
@@ -1562,16 +1558,17 @@ decode_purpose(struct dec *d, const struct srcfile *f)
 	p->id = f->id;
 	p->path = f->path;
 	p->pos = f->root != NULL ? f->root->pos : f->pos;
-	p->node = f->root;
+	p->legal_basis_at = yml_key_pos(f->root, "legal_basis", p->pos);
+	p->special_condition_at = yml_key_pos(f->root, "special_condition",
+	    p->pos);
+	p->review_by_at = yml_key_pos(f->root, "review_by", p->pos);
 	p->audience = AUD_PUBLIC;
 	if (!register_id(&m->purpose_ids, "purpose", p->id, p, f->pos))
 		return;
 	m->purposes[m->npurposes++] = p;
-	if (d->pre != NULL && f >= d->prelist->v &&
-	    f < d->prelist->v + d->prelist->n && d->pre[f - d->prelist->v] != NULL)
-		p->body_html = d->pre[f - d->prelist->v];
-	else
-		p->body_html = body_html(d, f);
+	/* rendered ahead by the loader; a body its guard refused is
+	 * rendered again here, in file order, to report why */
+	p->body_html = f->html != NULL ? f->html : body_html(d, f);
 	if (f->failed || !obj_open(d, &o, f->root, purpose_keys, PU__N, NULL, f->pos))
 		return;
 	p->title = get_str(d, &o, PU_TITLE, true);
@@ -1614,7 +1611,6 @@ decode_page(struct dec *d, const struct srcfile *f)
 
 	pg->id = f->id;
 	pg->pos = f->root != NULL ? f->root->pos : f->pos;
-	pg->node = f->root;
 	pg->audience = AUD_PUBLIC;
 	if (!register_id(&m->page_ids, "page", pg->id, pg, f->pos))
 		return;
@@ -1791,7 +1787,6 @@ decode_report(struct dec *d, const struct srcfile *f)
 
 	r->id = f->id;
 	r->pos = f->root != NULL ? f->root->pos : f->pos;
-	r->node = f->root;
 	r->audience = AUD_INTERNAL;
 	if (!register_id(&m->report_ids, "report", r->id, r, f->pos))
 		return;
@@ -1931,7 +1926,6 @@ decode_decision(struct dec *d, const struct srcfile *f)
 
 	dc->id = f->id;
 	dc->pos = f->root != NULL ? f->root->pos : f->pos;
-	dc->node = f->root;
 	dc->status = DS_PROPOSED;
 	dc->audience = AUD_PUBLIC;
 	if (!register_id(&m->decision_ids, "decision", dc->id, dc, f->pos))
@@ -1978,61 +1972,40 @@ typedef void decode_fn(struct dec *, const struct srcfile *);
  * load.c) still registers its id, so references to it do not cascade
  * into "unknown" errors; its fields stay empty.
  */
-static void
-decode_list(struct dec *d, const struct srclist *l, decode_fn *fn)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		fn(d, &l->v[i]);
-}
-
 /*
- * The purposes' Markdown bodies, rendered on a thread of their own while
- * decode_model() works through the inventory: cmark is most of a build's
- * decode time. Quietly: a body the guard refuses is left NULL and
- * rendered again in file order by decode_purpose(), which reports it,
- * so diagnostics are the same as without the thread.
+ * Decode the files of l in order, each as soon as the loader has it,
+ * and let its tree go right after. Returns -1 when the loading failed
+ * (an I/O error: stop), else 0.
  */
-struct ahead {
-	const struct srclist	*l;
-	char			**html;
-	struct arena		 a;
-};
-
-static void *
-render_ahead(void *arg)
+static int
+decode_list(struct dec *d, struct source *src, struct srclist *l,
+    decode_fn *fn)
 {
-	struct ahead *ah = arg;
 	size_t i;
 
-	for (i = 0; i < ah->l->n; i++) {
-		const struct srcfile *f = &ah->l->v[i];
-
-		if (f->body != NULL && f->body_len > 0)
-			ah->html[i] = md_render_quiet(&ah->a, f->body,
-			    f->body_len);
+	for (i = 0; i < l->n; i++) {
+		if (load_wait(src, &l->v[i]) != 0)
+			return -1;
+		fn(d, &l->v[i]);
+		load_release(src, &l->v[i]);
 	}
-	return NULL;
+	return 0;
 }
 
 /*
  * Decode every loaded file into m. Lists are allocated at their final
  * size and filled in file order; model_derive() sorts them by id.
+ * Returns -1 after an I/O error while loading (reported), else 0.
  */
-void
-decode_model(struct model *m, const struct source *src)
+int
+decode_model(struct model *m, struct source *src)
 {
 	struct dec d;
-	struct ahead ah;
-	pthread_t t;
-	int ahead = 0;
+	int rc;
 
 	suggest_work = 0;	/* one hint budget for decode and check */
 	d.m = m;
 	d.a = &m->arena;
-	d.pre = NULL;
-	d.prelist = NULL;
 	m->systems = arena_alloc(d.a, src->inventory.n * sizeof(*m->systems));
 	m->purposes = arena_alloc(d.a, src->purposes.n * sizeof(*m->purposes));
 	m->pages = arena_alloc(d.a, src->pages.n * sizeof(*m->pages));
@@ -2040,27 +2013,19 @@ decode_model(struct model *m, const struct source *src)
 	m->decisions = arena_alloc(d.a,
 	    src->decisions.n * sizeof(*m->decisions));
 
-	memset(&ah, 0, sizeof(ah));
-	if (src->purposes.n > 0) {
-		ah.l = &src->purposes;
-		ah.html = xcalloc(src->purposes.n, sizeof(*ah.html));
-		ahead = pthread_create(&t, NULL, render_ahead, &ah) == 0;
-	}
 	decode_site(&d, &src->site);
 	decode_categories(&d, &src->categories);
 	decode_recipients(&d, &src->recipients);
-	decode_list(&d, &src->inventory, decode_system);
-	if (ahead) {
-		pthread_join(t, NULL);
-		arena_adopt(&m->arena, &ah.a);
-		d.pre = ah.html;
-		d.prelist = &src->purposes;
+	rc = decode_list(&d, src, &src->inventory, decode_system);
+	if (rc == 0)
+		rc = decode_list(&d, src, &src->purposes, decode_purpose);
+	if (rc == 0)
+		rc = decode_list(&d, src, &src->pages, decode_page);
+	if (rc == 0)
+		rc = decode_list(&d, src, &src->reports, decode_report);
+	if (rc == 0) {
+		decode_members(&d, &src->members);
+		rc = decode_list(&d, src, &src->decisions, decode_decision);
 	}
-	decode_list(&d, &src->purposes, decode_purpose);
-	d.pre = NULL;
-	free(ah.html);
-	decode_list(&d, &src->pages, decode_page);
-	decode_list(&d, &src->reports, decode_report);
-	decode_members(&d, &src->members);
-	decode_list(&d, &src->decisions, decode_decision);
+	return load_end(m, src) != 0 || rc != 0 ? -1 : 0;
 }

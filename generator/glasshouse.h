@@ -40,6 +40,12 @@ struct srcfile {
 	int		 body_line;	/* 1-based line of body[0] */
 	bool		 failed;	/* YAML did not parse (already
 					 * reported): decode skips it */
+	struct arena	 tree;		/* root's nodes and a Markdown
+					 * file's text: load_release() */
+	char		*html;		/* the body rendered ahead by the
+					 * loader, or NULL */
+	size_t		 seq;		/* 1 + its place in the loader's
+					 * queue; 0: loaded already */
 };
 struct srclist {
 	struct srcfile	*v;
@@ -55,11 +61,22 @@ struct source {
 	struct srclist	 pages;
 	struct srclist	 reports;
 	struct srclist	 decisions;
+	struct loader	*loader;	/* parsing the lists, or NULL */
 };
 
-/* load.c: read every file under dir; I/O failure returns -1 (exit 3),
- * content problems are diagnostics. */
+/*
+ * load.c: read the single files (site.yaml, ...) and list the content
+ * directories, then parse their files on worker threads, in the order
+ * decode_model() takes them. An I/O failure returns -1 (exit 3);
+ * content problems are diagnostics. A file of a list is there once
+ * load_wait() returned 0 for it (-1: the loading failed, stop), and
+ * its tree goes with load_release(). load_end() stops the workers,
+ * frees what is left and returns -1 if an I/O error happened.
+ */
 int	 load_content(struct model *, const char *dir, struct source *);
+int	 load_wait(struct source *, const struct srcfile *);
+void	 load_release(struct source *, struct srcfile *);
+int	 load_end(struct model *, struct source *);
 /* Split "---\n...\n---\n" front matter from a Markdown file. Returns 0
  * and sets fm/fm_len/fm_line (1-based line of the first YAML line) and
  * body/body_line; returns -1 with *cause set if the front matter is
@@ -73,7 +90,7 @@ int	 frontmatter_split(const char *data, size_t len,
 bool	 id_valid(const char *s, const char **why);
 
 /* decode.c */
-void	 decode_model(struct model *, const struct source *);
+int	 decode_model(struct model *, struct source *);
 /* Parsers shared with tests and fuzzers; 0 ok, -1 with *cause set. */
 int	 retention_parse(struct arena *, const char *, struct retention *,
 	    const char **cause);

@@ -197,34 +197,33 @@ join(struct model *m, const char *dir, const char *name)
 	return arena_printf(&m->arena, "%s/%s", dir, name);
 }
 
-/* Load one file; markdown splits front matter. Returns -2 on I/O error. */
+/*
+ * Parse one listed file (path, id and pos set) into its own tree
+ * arena, the strings into a. Returns -2 on an I/O error (reported).
+ */
 static int
-load_one(struct arena *a, struct arena *tree, const char *path,
-    const char *id, bool markdown, struct srcfile *sf)
+load_one(struct arena *a, struct arena *tree, bool markdown,
+    struct srcfile *sf)
 {
 	char *data;
 	const char *cause, *fm;
 	size_t len, fm_len, bad;
 	int rc, fm_line, empty;
 
-	memset(sf, 0, sizeof(*sf));
-	sf->path = path;
-	sf->id = id;
-	sf->pos = (struct pos){ path, 1, 1 };
 	/* a YAML tree copies what it keeps: its text can go; a Markdown
-	 * body is read by decode, and goes with the trees after check */
-	if ((rc = read_file(markdown ? tree : NULL, path, &data, &len)) != 0) {
+	 * body is read by decode, and goes with the tree */
+	if ((rc = read_file(markdown ? tree : NULL, sf->path, &data, &len)) != 0) {
 		sf->failed = rc == -1;	/* reported: decode skips it */
 		return rc;
 	}
 	if (!markdown) {
-		sf->root = yml_parse_in(a, tree, path, data, len, 0, &empty);
+		sf->root = yml_parse_in(a, tree, sf->path, data, len, 0, &empty);
 		sf->failed = sf->root == NULL && !empty;
 		free(data);
 		return 0;
 	}
 	if (utf8_check(data, len, &bad) != 0) {
-		struct pos p = { path, 0, 0 };
+		struct pos p = { sf->path, 0, 0 };
 
 		sf->failed = true;
 		offset_pos(data, bad, &p.line, &p.col);
@@ -239,7 +238,7 @@ load_one(struct arena *a, struct arena *tree, const char *path,
 		return gh_error(sf->pos, "%s", cause);
 	}
 	if (fm != NULL) {
-		sf->root = yml_parse_in(a, tree, path, fm, fm_len,
+		sf->root = yml_parse_in(a, tree, sf->path, fm, fm_len,
 		    fm_line - 1, &empty);
 		sf->failed = sf->root == NULL && !empty;
 	}
@@ -247,53 +246,102 @@ load_one(struct arena *a, struct arena *tree, const char *path,
 }
 
 /*
- * Parsing files on two threads: libyaml and the tree building take
- * most of a large load, and files are independent. Each thread fills
- * its own slots of the list and allocates from its own arena, which
- * joins the model's arena afterwards; diagnostics are collected under
- * a lock and printed sorted, so the order of the threads never shows.
+ * The files of the content directories are parsed on two worker
+ * threads while decode (on the main thread) takes them in order, and
+ * each file's tree is freed as soon as it is decoded: a large content
+ * tree is never held whole, only the files between decode and the
+ * workers, at most LOAD_WINDOW of them. Each worker allocates the
+ * strings it keeps from its own arena, which joins the model's at the
+ * end. Diagnostics are collected under a lock and printed sorted, so
+ * the order of the threads never shows.
  */
 #define LOAD_PARALLEL_MIN	64	/* files; fewer load on one thread */
+#define LOAD_WINDOW		256	/* files parsed ahead of decode */
 
-struct load_job {
-	struct srcfile	*v;
-	const char	**paths, **ids;
-	size_t		 from, n, step;
+struct qitem {
+	struct srcfile	*f;
 	bool		 markdown;
-	struct arena	 arena;		/* joins the model's arena */
-	struct arena	 tree;		/* joins the model's tree arena */
-	int		 rc;		/* -2 after an I/O error */
+	bool		 ahead;		/* render its Markdown body too */
+	signed char	 state;		/* 0 waiting, 1 loaded, -1 I/O error */
 };
+
+struct worker {
+	struct loader	*l;
+	struct arena	 arena;		/* joins the model's arena */
+	pthread_t	 t;
+};
+
+struct loader {
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 ready;		/* an item was loaded */
+	pthread_cond_t	 room;		/* an item was released, or stop */
+	struct qitem	*q;		/* in the order decode takes them */
+	size_t		 n;
+	size_t		 next;		/* the next item a worker takes */
+	size_t		 released;	/* items decode is done with */
+	bool		 stop;
+	bool		 failed;	/* an I/O error: decode stops */
+	struct worker	 w[2];
+	int		 nw;		/* worker threads running */
+};
+
+/* Load item i (and render its body if asked); the state to record. */
+static signed char
+load_item(struct qitem *it, struct arena *a)
+{
+	struct srcfile *f = it->f;
+
+	if (load_one(a, &f->tree, it->markdown, f) == -2)
+		return -1;
+	if (it->ahead && !f->failed && f->body != NULL && f->body_len > 0)
+		f->html = md_render_quiet(a, f->body, f->body_len);
+	return 1;
+}
 
 static void *
 load_run(void *arg)
 {
-	struct load_job *j = arg;
+	struct worker *w = arg;
+	struct loader *l = w->l;
+	signed char st;
 	size_t i;
 
-	for (i = j->from; i < j->n; i += j->step)
-		if (load_one(&j->arena, &j->tree, j->paths[i], j->ids[i],
-		    j->markdown, &j->v[i]) == -2)
-			j->rc = -2;
+	pthread_mutex_lock(&l->mu);
+	for (;;) {
+		while (!l->stop && l->next < l->n &&
+		    l->next >= l->released + LOAD_WINDOW)
+			pthread_cond_wait(&l->room, &l->mu);
+		if (l->stop || l->next >= l->n)
+			break;
+		i = l->next++;
+		pthread_mutex_unlock(&l->mu);
+		st = load_item(&l->q[i], &w->arena);
+		pthread_mutex_lock(&l->mu);
+		l->q[i].state = st;
+		if (st == -1) {
+			l->failed = true;
+			l->stop = true;
+			pthread_cond_broadcast(&l->room);
+		}
+		pthread_cond_broadcast(&l->ready);
+	}
+	pthread_mutex_unlock(&l->mu);
 	return NULL;
 }
 
 /*
- * Load every "<id><ext>" in dir/sub, sorted by name. A missing
- * directory is an empty list.
+ * List every "<id><ext>" in dir/sub, sorted by name, into out (path,
+ * id and pos of each; nothing read yet). A missing directory is an
+ * empty list. Returns -2 on an I/O error (reported).
  */
 static int
-load_dir(struct model *m, const char *dir, const char *sub, const char *ext,
+list_dir(struct model *m, const char *dir, const char *sub, const char *ext,
     struct srclist *out)
 {
 	char *path = join(m, dir, sub), **names = NULL;
-	const char **paths, **ids;
 	size_t n = 0, cap = 0, i, k = 0, extlen = strlen(ext);
-	struct load_job jobs[2];
 	struct dirent *de;
-	pthread_t t;
 	DIR *d;
-	int threaded;
 
 	if ((d = opendir(path)) == NULL) {
 		if (errno == ENOENT)
@@ -313,8 +361,7 @@ load_dir(struct model *m, const char *dir, const char *sub, const char *ext,
 	}
 	closedir(d);
 	qsort(names, n, sizeof(*names), name_cmp);
-	paths = arena_alloc(&m->arena, (n + 1) * sizeof(*paths));
-	ids = arena_alloc(&m->arena, (n + 1) * sizeof(*ids));
+	out->v = arena_alloc(&m->arena, (n + 1) * sizeof(*out->v));
 	for (i = 0; i < n; i++) {
 		const char *name = names[i], *why;
 		size_t len = strlen(name);
@@ -334,27 +381,14 @@ load_dir(struct model *m, const char *dir, const char *sub, const char *ext,
 			gh_error(p, "invalid file name '%s': %s", name, why);
 			continue;
 		}
-		paths[k] = fpath;
-		ids[k++] = id;
+		out->v[k].path = fpath;
+		out->v[k].id = id;
+		out->v[k].pos = (struct pos){ fpath, 1, 1 };
+		k++;
 	}
 	free(names);
-	out->v = arena_alloc(&m->arena, (k + 1) * sizeof(*out->v));
 	out->n = k;
-	for (i = 0; i < 2; i++)
-		jobs[i] = (struct load_job){ out->v, paths, ids, i, k, 2,
-		    ext[1] == 'm', { NULL }, { NULL }, 0 };
-	threaded = k >= LOAD_PARALLEL_MIN &&
-	    pthread_create(&t, NULL, load_run, &jobs[1]) == 0;
-	if (!threaded)
-		jobs[0].step = 1;
-	load_run(&jobs[0]);
-	if (threaded)
-		pthread_join(t, NULL);
-	for (i = 0; i < 2; i++) {
-		arena_adopt(&m->arena, &jobs[i].arena);
-		arena_adopt(&m->tree, &jobs[i].tree);
-	}
-	return jobs[0].rc == -2 || jobs[1].rc == -2 ? -2 : 0;
+	return 0;
 }
 
 static int
@@ -362,8 +396,12 @@ load_single(struct model *m, const char *dir, const char *name,
     struct srcfile *sf, bool required)
 {
 	char *path = join(m, dir, name);
-	int rc = load_one(&m->arena, &m->tree, path, NULL, false, sf);
+	int rc;
 
+	memset(sf, 0, sizeof(*sf));
+	sf->path = path;
+	sf->pos = (struct pos){ path, 1, 1 };
+	rc = load_one(&m->arena, &m->tree, false, sf);
 	if (rc == 1) {
 		memset(sf, 0, sizeof(*sf));
 		if (required)
@@ -372,6 +410,61 @@ load_single(struct model *m, const char *dir, const char *name,
 		return 0;
 	}
 	return rc == -2 ? -2 : 0;
+}
+
+/* Queue the files of the lists in the order decode_model() takes them. */
+static struct loader *
+loader_new(struct source *src)
+{
+	struct srclist *lists[] = {
+		&src->inventory, &src->purposes, &src->pages, &src->reports,
+		&src->decisions
+	};
+	struct loader *l = xcalloc(1, sizeof(*l));
+	size_t i, j, n = 0;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		n += lists[i]->n;
+	l->q = xcalloc(n + 1, sizeof(*l->q));
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		for (j = 0; j < lists[i]->n; j++) {
+			struct qitem *it = &l->q[l->n];
+
+			it->f = &lists[i]->v[j];
+			it->f->seq = ++l->n;
+			it->markdown = lists[i] == &src->purposes ||
+			    lists[i] == &src->pages ||
+			    lists[i] == &src->decisions;
+			/* the purposes' bodies are most of cmark's work */
+			it->ahead = lists[i] == &src->purposes;
+		}
+	pthread_mutex_init(&l->mu, NULL);
+	pthread_cond_init(&l->ready, NULL);
+	pthread_cond_init(&l->room, NULL);
+	return l;
+}
+
+static void
+loader_start(struct model *m, struct loader *l)
+{
+	size_t i;
+	int k;
+
+	for (k = 0; k < 2; k++)
+		l->w[k].l = l;
+	if (l->n >= LOAD_PARALLEL_MIN)
+		for (k = 0; k < 2; k++) {
+			if (pthread_create(&l->w[k].t, NULL, load_run,
+			    &l->w[k]) != 0)
+				break;
+			l->nw++;
+		}
+	if (l->nw > 0)
+		return;
+	/* few files, or no thread: everything here and now */
+	for (i = 0; i < l->n && !l->failed; i++)
+		if ((l->q[i].state = load_item(&l->q[i], &m->arena)) == -1)
+			l->failed = l->stop = true;
 }
 
 int
@@ -391,11 +484,74 @@ load_content(struct model *m, const char *dir, struct source *src)
 	    load_single(m, dir, "recipients.yaml", &src->recipients, false) == -2 ||
 	    load_single(m, dir, "categories.yaml", &src->categories, false) == -2 ||
 	    load_single(m, dir, "committee/members.yaml", &src->members, false) == -2 ||
-	    load_dir(m, dir, "inventory", ".yaml", &src->inventory) == -2 ||
-	    load_dir(m, dir, "purposes", ".md", &src->purposes) == -2 ||
-	    load_dir(m, dir, "pages", ".md", &src->pages) == -2 ||
-	    load_dir(m, dir, "reports", ".yaml", &src->reports) == -2 ||
-	    load_dir(m, dir, "committee/decisions", ".md", &src->decisions) == -2)
+	    list_dir(m, dir, "inventory", ".yaml", &src->inventory) == -2 ||
+	    list_dir(m, dir, "purposes", ".md", &src->purposes) == -2 ||
+	    list_dir(m, dir, "pages", ".md", &src->pages) == -2 ||
+	    list_dir(m, dir, "reports", ".yaml", &src->reports) == -2 ||
+	    list_dir(m, dir, "committee/decisions", ".md", &src->decisions) == -2)
 		return -1;
+	src->loader = loader_new(src);
+	loader_start(m, src->loader);
 	return 0;
+}
+
+int
+load_wait(struct source *src, const struct srcfile *f)
+{
+	struct loader *l = src->loader;
+	signed char st;
+
+	if (l == NULL || f->seq == 0)
+		return 0;	/* loaded by load_content() itself */
+	pthread_mutex_lock(&l->mu);
+	while ((st = l->q[f->seq - 1].state) == 0 && !l->stop)
+		pthread_cond_wait(&l->ready, &l->mu);
+	pthread_mutex_unlock(&l->mu);
+	return st == 1 ? 0 : -1;
+}
+
+void
+load_release(struct source *src, struct srcfile *f)
+{
+	struct loader *l = src->loader;
+
+	if (l == NULL || f->seq == 0)
+		return;
+	arena_free(&f->tree);
+	f->root = NULL;
+	f->body = NULL;
+	f->body_len = 0;
+	pthread_mutex_lock(&l->mu);
+	l->released++;
+	pthread_cond_broadcast(&l->room);
+	pthread_mutex_unlock(&l->mu);
+}
+
+int
+load_end(struct model *m, struct source *src)
+{
+	struct loader *l = src->loader;
+	size_t i;
+	int k, rc;
+
+	if (l == NULL)
+		return 0;
+	pthread_mutex_lock(&l->mu);
+	l->stop = true;
+	pthread_cond_broadcast(&l->room);
+	pthread_mutex_unlock(&l->mu);
+	for (k = 0; k < l->nw; k++) {
+		pthread_join(l->w[k].t, NULL);
+		arena_adopt(&m->arena, &l->w[k].arena);
+	}
+	for (i = 0; i < l->n; i++)	/* decode stopped early */
+		arena_free(&l->q[i].f->tree);
+	rc = l->failed ? -1 : 0;
+	pthread_cond_destroy(&l->room);
+	pthread_cond_destroy(&l->ready);
+	pthread_mutex_destroy(&l->mu);
+	free(l->q);
+	free(l);
+	src->loader = NULL;
+	return rc;
 }

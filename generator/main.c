@@ -410,15 +410,21 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (load_content(&m, o.content, &src) != 0) {
-		diag_flush(stderr, 0, o.strict);
+		diag_reset();
+		model_free(&m);
+		return EXIT_IO;
+	}
+	/* Decode leaves a consistent model even after errors, so the
+	 * cross-file checks run too: every problem in one run. It takes
+	 * the files while the loader parses them: load and decode are one
+	 * stage. After an I/O error only that error is printed: which
+	 * other files were read by then depends on the threads' timing. */
+	if (decode_model(&m, &src) != 0) {
+		diag_reset();
 		model_free(&m);
 		return EXIT_IO;
 	}
 	stage_done("load");
-	/* Decode leaves a consistent model even after errors, so the
-	 * cross-file checks run too: every problem in one run. */
-	decode_model(&m, &src);
-	stage_done("decode");
 	check_model(&m);
 	stage_done("check");
 	failed = diag_errors() > 0 || (o.strict && diag_warnings() > 0);

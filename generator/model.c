@@ -72,25 +72,12 @@ model_free(struct model *m)
 void
 model_drop_trees(struct model *m)
 {
-	size_t i, j;
+	size_t i;
 
 	m->site.node = NULL;
 	m->committee.node = NULL;
-	for (i = 0; i < m->nsystems; i++) {
-		m->systems[i]->node = NULL;
-		for (j = 0; j < m->systems[i]->ndata; j++)
-			m->systems[i]->data[j].node = NULL;
-	}
-	for (i = 0; i < m->npurposes; i++)
-		m->purposes[i]->node = NULL;
 	for (i = 0; i < m->nrecipients; i++)
 		m->recipients[i]->node = NULL;
-	for (i = 0; i < m->npages; i++)
-		m->pages[i]->node = NULL;
-	for (i = 0; i < m->nreports; i++)
-		m->reports[i]->node = NULL;
-	for (i = 0; i < m->ndecisions; i++)
-		m->decisions[i]->node = NULL;
 	arena_free(&m->tree);
 }
 

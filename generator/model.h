@@ -5,9 +5,13 @@
  * model.c derives the cross indexes. Render and write only read.
  *
  * Everything lives in model->arena and is freed with model_free().
- * Every object carries the position of its source and its YAML node
- * (so a late check can still point at a key) until model_drop_trees(),
- * which a build calls once checking is done. Lists are sorted by id.
+ * Every object carries the position of its source. The YAML tree of a
+ * file in a directory (inventory, purposes, ...) is freed as soon as
+ * the file is decoded, so what check.c needs later, such as where a
+ * key was written, is kept as positions (the *_at fields). Only the
+ * single files (site, recipients, members) keep their tree, as node,
+ * until model_drop_trees(), which a build calls once checking is
+ * done. Lists are sorted by id.
  */
 #ifndef GH_MODEL_H
 #define GH_MODEL_H
@@ -117,7 +121,6 @@ struct system;
 /* One entry of a system's data list. */
 struct data_entry {
 	struct pos		 pos;
-	struct ynode		*node;
 	struct system		*system;
 	struct ref		 category;	/* to: struct category */
 	struct reflist		 subjects;	/* to: const struct term */
@@ -143,7 +146,7 @@ struct system {
 					 * (model_derive); 0 before */
 	const char		*path;		/* source file */
 	struct pos		 pos;
-	struct ynode		*node;
+	struct pos		 locations_at;	/* its value, else pos */
 	const char		*name;
 	const char		*description;
 	const char		*custodian;	/* internal */
@@ -176,7 +179,9 @@ struct purpose {
 					 * (model_derive); 0 before */
 	const char		*path;
 	struct pos		 pos;
-	struct ynode		*node;		/* front matter */
+	/* where these keys' values are written, else pos */
+	struct pos		 legal_basis_at, special_condition_at,
+				 review_by_at;
 	const char		*title;
 	const char		*summary;
 	enum legal_basis	 legal_basis;
@@ -259,7 +264,6 @@ struct category {
 struct page {
 	const char	*id;
 	struct pos	 pos;
-	struct ynode	*node;
 	const char	*title;
 	enum audience	 audience;
 	long		 order;		/* default 0; then by id */
@@ -294,7 +298,6 @@ struct period {
 struct report {
 	const char		*id;
 	struct pos		 pos;
-	struct ynode		*node;
 	const char		*title;
 	enum audience		 audience;	/* default internal */
 	enum report_kind	 kind;
@@ -330,7 +333,6 @@ enum decision_status {
 struct decision {
 	const char		*id;
 	struct pos		 pos;
-	struct ynode		*node;
 	const char		*title;
 	struct date		 date;
 	enum decision_status	 status;
@@ -397,8 +399,8 @@ const char	*requirement_key(enum requirement);
 const char	*decision_status_key(enum decision_status);
 
 void	 model_init(struct model *);
-/* Free the YAML trees (and the texts of Markdown files) once decode and
- * check are done with them: every object's node becomes NULL. */
+/* Free the single files' YAML trees once decode and check are done
+ * with them: site, recipients and committee node become NULL. */
 void	 model_drop_trees(struct model *);
 void	 model_free(struct model *);
 

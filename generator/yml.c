@@ -594,3 +594,11 @@ yml_get(const struct ynode *map, const char *key)
 			return map->items[i];
 	return NULL;
 }
+
+struct pos
+yml_key_pos(const struct ynode *map, const char *key, struct pos fallback)
+{
+	const struct ynode *v = yml_get(map, key);
+
+	return v != NULL ? v->pos : fallback;
+}

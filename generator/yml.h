@@ -62,6 +62,9 @@ struct ynode	*yml_parse_in(struct arena *strs, struct arena *tree,
 int	 yml_is_null(const struct ynode *);	/* plain "", "~", "null", "Null", "NULL" */
 /* Lookup a key in a map; NULL if absent. */
 struct ynode *yml_get(const struct ynode *map, const char *key);
+/* Position of key's value in map, or fallback when there is none. */
+struct pos	 yml_key_pos(const struct ynode *map, const char *key,
+		    struct pos fallback);
 
 /*
  * Check that src[0..len) is valid UTF-8 without NUL bytes. On failure

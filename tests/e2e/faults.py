@@ -24,7 +24,13 @@ runs two builds at once and refuses foreign directories. Here:
 (e) symbolic links (and a FIFO) planted in out/, at the staging name and
     at the lock name are never followed: what they point to is untouched;
 (f) a FIFO in place of a theme template or the style sheet: the build
-    does not hang, exits 3 with an exact message, and out/ is untouched.
+    does not hang, exits 3 with an exact message, and out/ is untouched;
+(g) an I/O error reading a content file (EIO injected into its open with
+    strace; skipped, with a message, where strace cannot trace), early and
+    late in a tree big enough for the loader's worker threads, with a
+    content error in another file: exit 3, the one exact I/O message and
+    no other (which files were read by then depends on the threads), the
+    same on every run, and out/ untouched.
 """
 import os
 import shutil
@@ -429,6 +435,41 @@ def part_f(tap):
                       "(or larger than 1 MiB)\n")
 
 
+def part_g(tap):
+    with ghlib.TempDir("gh-faults-") as tmp:
+        why = strace_works(tmp)
+        if why:
+            tap.skip("(g) I/O errors while loading", why)
+            return
+        big_tree(os.path.join(tmp, "content"), npurposes=400, per_system=10)
+        p = build(tmp)
+        if not tap.ok(p.returncode == 0, "(g) the tree builds", ghlib.outtext(p)):
+            return
+        before = full_snap(os.path.join(tmp, "out"))
+        # a content error early in the decode order, so decode has
+        # diagnostics by the time the I/O error comes
+        ghlib.write(os.path.join(tmp, "content", "inventory", "sys0000.yaml"),
+                    "name: [broken\n")
+        ghlib.theme_link(tmp)
+        for rel in ("inventory/sys0003.yaml", "purposes/p0390.md"):
+            path = os.path.join("content", rel)
+            want = "glasshouse: cannot open '%s': Input/output error\n" % path
+            for run in range(3):
+                # -P matches the path as the build spells it
+                p = subprocess.run(["strace", "-f", "-qq", "-o", "/dev/null", "-P", path,
+                                    "-e", "trace=openat", "-e", "inject=openat:error=EIO",
+                                    ghlib.BIN, "build", "-c", "content", "-o", "out", "-q"],
+                                   cwd=tmp, env=traced_env(), stdin=subprocess.DEVNULL,
+                                   capture_output=True, timeout=120)
+                err = "".join(line for line in p.stderr.decode().splitlines(True)
+                              if not line.startswith("strace: "))
+                tap.ok(p.returncode == 3 and err == want,
+                       "(g) EIO opening %s: exit 3, only that error (run %d)" % (rel, run + 1),
+                       ghlib.outtext(p))
+            tap.ok(full_snap(os.path.join(tmp, "out")) == before,
+                   "(g) ... and out/ is untouched")
+
+
 def main():
     tap = ghlib.Tap()
     if ghlib.need_binary(tap):
@@ -438,6 +479,7 @@ def main():
         part_d(tap)
         part_e(tap)
         part_f(tap)
+        part_g(tap)
     return tap.done()
 
 
