@@ -13,6 +13,8 @@
 //                         indicator (outline >= 2px with 3:1 contrast, or a
 //                         box-shadow it did not have before)
 //   overflow-W            no horizontal scrolling at width W
+//   text-W                no text drawn smaller than 9 px at width W (SVG
+//                         text shrinks with its drawing)
 //   skip-W                first Tab reaches a visible skip link whose
 //                         Enter moves focus to <main>
 //   nav-W                 Tab reaches every main-navigation link, each
@@ -29,6 +31,7 @@ import { launch, axeSource, AXE_TAGS, fileUrl, pool } from './browser.mjs';
 const [jobFile, resultFile] = process.argv.slice(2);
 const job = JSON.parse(fs.readFileSync(jobFile, 'utf8'));
 const widths = job.widths || [375, 1280];
+const MIN_TEXT_PX = 9;	/* chart annotations; body text is 16-18 */
 const AXE = axeSource();
 const results = {};
 
@@ -124,6 +127,30 @@ window.__gh = (() => {
 		}
 		return out;
 	}
+	// Text drawn smaller than min CSS px: SVG text shrinks with its
+	// drawing (font size times the drawing's scale on screen); HTML
+	// text is checked where it is the element's own.
+	function tinyText(min) {
+		const out = [];
+		const shown = el => el.getClientRects().length > 0 &&
+		    getComputedStyle(el).visibility !== 'hidden';
+		for (const el of document.body.querySelectorAll('*')) {
+			if (el.closest('.sr-only, .visually-hidden, [hidden], [aria-hidden="true"]')) continue;
+			const own = [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim() !== '');
+			if (!own || !shown(el)) continue;
+			let px = parseFloat(getComputedStyle(el).fontSize);
+			if (el instanceof SVGElement) {
+				const m = el.getScreenCTM();
+				if (!m) continue;
+				px *= Math.hypot(m.a, m.b);
+			}
+			if (px < min) {
+				out.push(desc(el) + ' is ' + px.toFixed(1) + 'px');
+				if (out.length >= 5) break;
+			}
+		}
+		return out;
+	}
 	// axe does not look at SVG: text needs 4.5:1 against what is behind
 	// the drawing, shapes (bars, lines) 3:1 (WCAG 1.4.3, 1.4.11).
 	function svgContrast() {
@@ -154,7 +181,7 @@ window.__gh = (() => {
 		}
 		return out;
 	}
-	return { desc, style, focusProblem, svgContrast, focusables, navLinks, inViewport, overflowing, rendered };
+	return { desc, style, focusProblem, svgContrast, focusables, navLinks, inViewport, overflowing, rendered, tinyText };
 })();
 `;
 
@@ -222,6 +249,11 @@ async function widthPass(page, id, url, w, keyboard) {
 	}));
 	if (ov.sw > ov.iw || ov.bw > ov.iw)
 		add(id, `overflow-${w}`, `page is ${Math.max(ov.sw, ov.bw)}px wide in a ${ov.iw}px window: ${ov.els.join('; ')}`);
+
+	// No text too small to read: charts scale down with the page.
+	const tiny = await page.evaluate(min => window.__gh.tinyText(min), MIN_TEXT_PX);
+	for (const t of tiny)
+		add(id, `text-${w}`, 'text smaller than ' + MIN_TEXT_PX + 'px: ' + t);
 
 	// Skip link: the first Tab stop.
 	await page.keyboard.press('Tab');

@@ -141,6 +141,10 @@ def plant_browser(base_dir, idx):
         ["axe-light:svg-contrast", "!axe-dark:svg-contrast"])
     put("wide", MAIN_OPEN, lambda m: m.group(0) + '<div style="width:900px">wide</div>',
         ["overflow-375", "!overflow-1280"])
+    put("tiny-svg-text", MAIN_OPEN, lambda m: m.group(0) +
+        '<svg viewBox="0 0 1000 100" width="300" height="30" role="img" aria-label="A chart">'
+        '<text x="2" y="60" font-size="20" fill="#1a1a1a">tiny</text></svg>',
+        ["text-375", "text-1280"])
     put("no-focus-ring", "</head>",
         "<style>:focus-visible,:focus{outline:none !important;box-shadow:none !important}</style></head>",
         ["focus-light", "focus-dark", "nav-375", "nav-1280"])
@@ -248,6 +252,8 @@ BROWSER_CHECKS = [
     ("axe-375", "axe WCAG 2 A/AA + best practices, light, 375 px"),
     ("overflow-375", "no horizontal scrolling at 375 px"),
     ("overflow-1280", "no horizontal scrolling at 1280 px"),
+    ("text-375", "no text smaller than 9 px at 375 px"),
+    ("text-1280", "no text smaller than 9 px at 1280 px"),
     ("skip-375", "skip link moves focus to main at 375 px"),
     ("skip-1280", "skip link moves focus to main at 1280 px"),
     ("nav-375", "navigation reachable by Tab, visible focus, at 375 px"),

@@ -50,8 +50,10 @@
 <section aria-labelledby="all-h">
 <h2 id="all-h">Every period</h2>
 <figure class="chart-figure">
+<div class="chart-scroll" role="region" tabindex="0" aria-labelledby="chart-cap">
 {{CHART:none}}
-<figcaption>{{CHART_CAPTION}} Every figure is also in the table below.</figcaption>
+</div>
+<figcaption id="chart-cap">{{CHART_CAPTION}} Every figure is also in the table below.</figcaption>
 </figure>
 {{>TABLE}}
 <p class="downloads"><a href="{{CSV_HREF}}">Download this table as CSV</a> · <a href="{{REPORT_HREF}}">Report page</a></p>

@@ -20,8 +20,10 @@
 {{#EXACT}}<p class="callout callout-staff"><strong>Exact counts, staff only.</strong>{{#PUBLIC_VERSION}} This series is public. The public site rounds its figures{{#P_ROUNDED}} to the nearest {{ROUND_TO}}{{/P_ROUNDED}} and hides some: those cells say what it shows instead (“public: …”).{{/PUBLIC_VERSION}}{{#ACCESS_LINK}} See also the <a href="{{HREF}}">accountability view</a> (trends and highlights).{{/ACCESS_LINK}}</p>
 {{/EXACT}}
 <figure class="chart-figure">
+<div class="chart-scroll" role="region" tabindex="0" aria-labelledby="chart-cap">
 {{CHART:none}}
-<figcaption>{{CHART_CAPTION}} Every figure is also in the table below.</figcaption>
+</div>
+<figcaption id="chart-cap">{{CHART_CAPTION}} Every figure is also in the table below.</figcaption>
 </figure>
 {{>TABLE}}
 <p class="downloads"><a href="{{CSV_HREF}}">Download this table as CSV</a></p>
