@@ -246,17 +246,21 @@ load_one(struct arena *a, struct arena *tree, bool markdown,
 }
 
 /*
- * The files of the content directories are parsed on two worker
- * threads while decode (on the main thread) takes them in order, and
- * each file's tree is freed as soon as it is decoded: a large content
- * tree is never held whole, only the files between decode and the
- * workers, at most LOAD_WINDOW of them. Each worker allocates the
- * strings it keeps from its own arena, which joins the model's at the
- * end. Diagnostics are collected under a lock and printed sorted, so
- * the order of the threads never shows.
+ * The files of the content directories are parsed by a worker thread
+ * while decode, on the main thread, takes them in order; each file's
+ * tree is freed as soon as it is decoded, so a large content tree is
+ * never held whole, only the files between decode and the worker, at
+ * most LOAD_WINDOW of them. Decode is faster than parsing: when the
+ * file it needs is not ready, the main thread parses the next file
+ * nobody has taken instead of sleeping, so both cores stay busy and
+ * the threads rarely wait for each other. Each thread allocates the
+ * strings it keeps from its own arena (the main thread's is the
+ * model's). Diagnostics are collected under a lock and printed
+ * sorted, so the order of the threads never shows.
  */
 #define LOAD_PARALLEL_MIN	64	/* files; fewer load on one thread */
 #define LOAD_WINDOW		256	/* files parsed ahead of decode */
+#define LOAD_WORKERS		1	/* besides the main thread */
 
 struct qitem {
 	struct srcfile	*f;
@@ -277,11 +281,14 @@ struct loader {
 	pthread_cond_t	 room;		/* an item was released, or stop */
 	struct qitem	*q;		/* in the order decode takes them */
 	size_t		 n;
-	size_t		 next;		/* the next item a worker takes */
+	size_t		 next;		/* the next item to take */
 	size_t		 released;	/* items decode is done with */
 	bool		 stop;
 	bool		 failed;	/* an I/O error: decode stops */
-	struct worker	 w[2];
+	bool		 waiting;	/* decode sleeps on ready */
+	int		 idle;		/* workers sleeping on room */
+	struct arena	*arena;		/* the main thread's: the model's */
+	struct worker	 w[LOAD_WORKERS];
 	int		 nw;		/* worker threads running */
 };
 
@@ -298,6 +305,19 @@ load_item(struct qitem *it, struct arena *a)
 	return 1;
 }
 
+/* Record what loading item i gave; l->mu held. */
+static void
+loaded(struct loader *l, size_t i, signed char st)
+{
+	l->q[i].state = st;
+	if (st == -1) {
+		l->failed = l->stop = true;
+		pthread_cond_broadcast(&l->room);
+	}
+	if (l->waiting)
+		pthread_cond_signal(&l->ready);
+}
+
 static void *
 load_run(void *arg)
 {
@@ -309,21 +329,18 @@ load_run(void *arg)
 	pthread_mutex_lock(&l->mu);
 	for (;;) {
 		while (!l->stop && l->next < l->n &&
-		    l->next >= l->released + LOAD_WINDOW)
+		    l->next >= l->released + LOAD_WINDOW) {
+			l->idle++;
 			pthread_cond_wait(&l->room, &l->mu);
+			l->idle--;
+		}
 		if (l->stop || l->next >= l->n)
 			break;
 		i = l->next++;
 		pthread_mutex_unlock(&l->mu);
 		st = load_item(&l->q[i], &w->arena);
 		pthread_mutex_lock(&l->mu);
-		l->q[i].state = st;
-		if (st == -1) {
-			l->failed = true;
-			l->stop = true;
-			pthread_cond_broadcast(&l->room);
-		}
-		pthread_cond_broadcast(&l->ready);
+		loaded(l, i, st);
 	}
 	pthread_mutex_unlock(&l->mu);
 	return NULL;
@@ -444,27 +461,22 @@ loader_new(struct source *src)
 	return l;
 }
 
+/* Few files, or no thread: the main thread parses each file as
+ * decode asks for it (load_wait). */
 static void
 loader_start(struct model *m, struct loader *l)
 {
-	size_t i;
 	int k;
 
-	for (k = 0; k < 2; k++)
-		l->w[k].l = l;
-	if (l->n >= LOAD_PARALLEL_MIN)
-		for (k = 0; k < 2; k++) {
-			if (pthread_create(&l->w[k].t, NULL, load_run,
-			    &l->w[k]) != 0)
-				break;
-			l->nw++;
-		}
-	if (l->nw > 0)
+	l->arena = &m->arena;
+	if (l->n < LOAD_PARALLEL_MIN)
 		return;
-	/* few files, or no thread: everything here and now */
-	for (i = 0; i < l->n && !l->failed; i++)
-		if ((l->q[i].state = load_item(&l->q[i], &m->arena)) == -1)
-			l->failed = l->stop = true;
+	for (k = 0; k < LOAD_WORKERS; k++) {
+		l->w[k].l = l;
+		if (pthread_create(&l->w[k].t, NULL, load_run, &l->w[k]) != 0)
+			break;
+		l->nw++;
+	}
 }
 
 int
@@ -504,8 +516,21 @@ load_wait(struct source *src, const struct srcfile *f)
 	if (l == NULL || f->seq == 0)
 		return 0;	/* loaded by load_content() itself */
 	pthread_mutex_lock(&l->mu);
-	while ((st = l->q[f->seq - 1].state) == 0 && !l->stop)
+	while ((st = l->q[f->seq - 1].state) == 0 && !l->stop) {
+		if (l->next < l->n && l->next < l->released + LOAD_WINDOW) {
+			/* not ready: parse the next file meanwhile */
+			size_t i = l->next++;
+
+			pthread_mutex_unlock(&l->mu);
+			st = load_item(&l->q[i], l->arena);
+			pthread_mutex_lock(&l->mu);
+			loaded(l, i, st);
+			continue;
+		}
+		l->waiting = true;
 		pthread_cond_wait(&l->ready, &l->mu);
+		l->waiting = false;
+	}
 	pthread_mutex_unlock(&l->mu);
 	return st == 1 ? 0 : -1;
 }
@@ -523,7 +548,8 @@ load_release(struct source *src, struct srcfile *f)
 	f->body_len = 0;
 	pthread_mutex_lock(&l->mu);
 	l->released++;
-	pthread_cond_broadcast(&l->room);
+	if (l->idle > 0)
+		pthread_cond_broadcast(&l->room);
 	pthread_mutex_unlock(&l->mu);
 }
 
