@@ -62,8 +62,8 @@ int	 buf_read_file(struct buf *b, const char *path, size_t max, int *err);
 
 /*
  * struct arena - many small objects that share the build's lifetime.
- * Memory is released all at once by arena_free(). Allocations are
- * zeroed and aligned for any type.
+ * Memory is released all at once by arena_free(). arena_alloc()
+ * memory is zeroed and aligned for any type; strings are not aligned.
  */
 struct arena_block;
 struct arena {

@@ -69,6 +69,36 @@ test_arena(void **state)
 	arena_free(&a);
 }
 
+/* Strings are packed byte by byte; what follows them is aligned and
+ * zeroed again, across block boundaries too. */
+static void
+test_arena_strings(void **state)
+{
+	struct arena a = { 0 };
+	char *s, *t, *u;
+	unsigned char *z;
+	size_t i, k;
+
+	(void)state;
+	s = arena_strndup(&a, "ab", 2);
+	t = arena_strdup(&a, "c");
+	assert_ptr_equal(t, s + 3);
+	assert_string_equal(s, "ab");
+	assert_string_equal(t, "c");
+	for (i = 0; i < 20000; i++) {
+		u = arena_strndup(&a, "xyzzy42", i % 8);
+		assert_int_equal(strlen(u), i % 8);
+		assert_memory_equal(u, "xyzzy42", i % 8);
+		z = arena_alloc(&a, 1 + i % 40);
+		assert_int_equal((uintptr_t)z % 16, 0);
+		for (k = 0; k < 1 + i % 40; k++)
+			assert_int_equal(z[k], 0);
+		memset(z, 0xff, 1 + i % 40);	/* the next ones start zeroed */
+	}
+	assert_string_equal(s, "ab");
+	arena_free(&a);
+}
+
 static void
 test_hmap(void **state)
 {
@@ -215,6 +245,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_arena),
+		cmocka_unit_test(test_arena_strings),
 		cmocka_unit_test(test_hmap),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_url_allowed),
