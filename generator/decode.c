@@ -861,7 +861,8 @@ get_notes(struct dec *d, struct obj *o, int f)
 			    o->keys[f], v->keys[i]->str);
 			continue;
 		}
-		nt.v[nt.n].key = v->keys[i]->str;
+		nt.v[nt.n].key = arena_strndup(d->a, v->keys[i]->str,
+		    v->keys[i]->len);	/* keys go with the tree */
 		nt.v[nt.n].text = val->str;
 		nt.n++;
 	}
@@ -1255,7 +1256,7 @@ decode_categories(struct dec *d, const struct srcfile *f)
 			continue;
 		}
 		c = arena_alloc(d->a, sizeof(*c));
-		c->key = k->str;
+		c->key = arena_strndup(d->a, k->str, k->len);
 		c->pos = k->pos;
 		parent = arena_strndup(d->a, k->str, (size_t)(dot - k->str));
 		if ((c->parent = hmap_get(&m->category_keys, parent)) == NULL) {
@@ -1347,7 +1348,7 @@ decode_recipients(struct dec *d, const struct srcfile *f)
 		if (!check_id(k->str, "recipient", k->pos))
 			continue;
 		r = arena_alloc(d->a, sizeof(*r));
-		r->id = k->str;
+		r->id = arena_strndup(d->a, k->str, k->len);
 		r->pos = k->pos;
 		r->node = root->items[i];
 		r->audience = AUD_PUBLIC;
@@ -1733,7 +1734,7 @@ decode_periods(struct dec *d, struct obj *o, struct report *r)
 			    granularity_names[r->granularity], first->label);
 			continue;
 		}
-		p->label = k->str;
+		p->label = arena_strndup(d->a, k->str, k->len);
 		p->pos = k->pos;
 		r->nperiods++;
 		if (yml_is_null(cells)) {
@@ -1763,7 +1764,8 @@ decode_periods(struct dec *d, struct obj *o, struct report *r)
 			if (!check_id(cells->keys[j]->str, "group",
 			    cells->keys[j]->pos))
 				continue;
-			c->group = cells->keys[j]->str;
+			c->group = arena_strndup(d->a, cells->keys[j]->str,
+			    cells->keys[j]->len);
 			c->pos = cells->items[j]->pos;
 			if (decode_count(cells->items[j], c->group, &c->count))
 				p->ncells++;

@@ -229,17 +229,24 @@ next_is_key(const struct ctx *c)
 	return f->node->type == YN_MAP && (c->nkids - f->base) % 2 == 0;
 }
 
-/* The one copy of key string s[0..len) in this document. */
+/*
+ * The one copy of key string s[0..len) in this document. Keys go with
+ * the tree: decode copies the few it keeps (ids written as keys, report
+ * periods and groups, note titles). An anchored key stays, as a value
+ * would: an alias may use it as one.
+ */
 static const char *
-key_str(struct ctx *c, const char *s, size_t len)
+key_str(struct ctx *c, const char *s, size_t len, int anchored)
 {
 	char *k;
 
-	if (memchr(s, '\0', len) != NULL)	/* an error: not shared */
+	if (anchored)
 		return arena_strndup(c->arena, s, len);
+	if (memchr(s, '\0', len) != NULL)	/* an error: not shared */
+		return arena_strndup(c->tree, s, len);
 	if ((k = hmap_get(&c->key_strs, s)) != NULL)
 		return k;
-	k = arena_strndup(c->arena, s, len);
+	k = arena_strndup(c->tree, s, len);
 	(void)hmap_put(&c->key_strs, k, k);
 	return k;
 }
@@ -256,7 +263,8 @@ on_scalar(struct ctx *c, const yaml_event_t *ev)
 	n->type = YN_SCALAR;
 	n->pos = p;
 	n->len = ev->data.scalar.length;
-	n->str = key ? key_str(c, value, n->len) :
+	n->str = key ? key_str(c, value, n->len,
+	    ev->data.scalar.anchor != NULL) :
 	    arena_strndup(c->arena, value, n->len);
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 	    tag == NULL;

@@ -119,6 +119,32 @@ test_alias_ok(void **state)
 	assert_ptr_equal(yml_get(r, "x"), yml_get(r, "y"));
 }
 
+/*
+ * With the tree in an arena of its own, keys live in it and go with
+ * it; values, and a key with an anchor (an alias can make it a value),
+ * stay in the strings' arena. ASan and valgrind (make test-asan, make
+ * valgrind) see a read of freed memory if one is freed with the tree.
+ */
+static void
+test_tree_arena(void **state)
+{
+	static const char doc[] = "&k name: plain\nalias: *k\nother: v\n";
+	struct arena tree = { 0 };
+	struct ynode *r;
+	const char *alias, *value;
+	int empty;
+
+	(void)state;
+	r = yml_parse_in(&arena, &tree, "t.yaml", doc, strlen(doc), 0, &empty);
+	assert_non_null(r);
+	alias = yml_get(r, "alias")->str;
+	value = yml_get(r, "other")->str;
+	assert_string_equal(alias, "name");
+	arena_free(&tree);
+	assert_string_equal(alias, "name");
+	assert_string_equal(value, "v");
+}
+
 static void
 test_alias_cycle(void **state)
 {
@@ -240,6 +266,7 @@ main(void)
 		cmocka_unit_test_teardown(test_depth, teardown),
 		cmocka_unit_test_teardown(test_alias_bomb, teardown),
 		cmocka_unit_test_teardown(test_alias_ok, teardown),
+		cmocka_unit_test_teardown(test_tree_arena, teardown),
 		cmocka_unit_test_teardown(test_alias_cycle, teardown),
 		cmocka_unit_test_teardown(test_documents_and_tags, teardown),
 		cmocka_unit_test_teardown(test_bytes, teardown),
