@@ -43,21 +43,31 @@ pool_run(int n, void (*fn)(void *), void *arg)
 	return started + 1;
 }
 
+/* The page goes to the writer in pieces as it expands (a big one never
+ * sits whole in memory); one that fails to expand is given up whole. */
 int
 pool_page(struct writer *w, const char *tpl, const char *path,
     struct tmpl_dict *d)
 {
-	struct buf out = BUF_INIT, err = BUF_INIT;
+	struct buf err = BUF_INIT;
+	struct sink out;
+	struct wfile *f;
 	int	 rc = 0;
 
-	if (tmpl_expand_err(tpl, d, &out, &err) == -1) {
+	f = wr_begin(w, path);
+	sink_init(&out, wr_sink_put, f);
+	if (tmpl_expand_sink(tpl, d, &out, &err) == -1) {
 		gh_fatal_msg("%s: cannot expand the page templates: %s",
 		    path, err.ptr);
+		wr_cancel(f);
 		rc = -1;
-	} else if (wr_file(w, path, out.ptr, out.len) == -1)
-		rc = -1;
+	} else {
+		(void)sink_flush(&out);	/* a failure is wr_end's to say */
+		if (wr_end(f) == -1)
+			rc = -1;
+	}
 	tmpl_dict_free(d);
-	buf_free(&out);
+	sink_free(&out);
 	buf_free(&err);
 	return rc;
 }

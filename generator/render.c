@@ -1594,10 +1594,12 @@ render_system(struct rctx *rc, const struct system *sy)
 
 /* One row of the record of processing, filled while ropa.html expands
  * (tmpl_section_lazy): thousands of purposes never sit in memory as one
- * dictionary. */
+ * dictionary. The row's strings go to an arena of their own, reset for
+ * the next row (the dictionary holds copies). */
 struct ropa_fill {
 	struct rctx	*rc;
 	struct ropa_row	 row;
+	struct arena	 a;
 };
 
 static void
@@ -1610,7 +1612,8 @@ ropa_fill_row(struct tmpl_dict *s, size_t i, void *arg)
 	struct tmpl_dict *x;
 	size_t	 j;
 
-	ropa_row_fill(row, p, &rc->scratch);
+	arena_reset(&f->a);
+	ropa_row_fill(row, p, &f->a);
 	tmpl_set(s, "TITLE", p->title);
 	tmpl_set(s, "ID", p->id);
 	set_link(rc, s, "HREF", p->href);
@@ -1696,6 +1699,7 @@ render_ropa(struct rctx *rc)
 	tmpl_show(c, m->npurposes == 0 ? "NONE" : "HAS_ROWS");
 	page_end(rc, d, "ropa.html", NULL, NULL);
 	ropa_row_free(&f.row);
+	arena_free(&f.a);
 }
 
 /* A file that is not a page. */
@@ -1958,19 +1962,36 @@ plan(struct render_run *run)
 			    RUN_SYSTEMS);
 }
 
-/* A file made whole in rc->out, which is then freed: tens of MB that
- * are not kept while the other jobs run. */
-static void
-emit_out(struct rctx *rc, const char *name)
+/* A file that is not a page, streamed: begin with the sink s, fill
+ * s (sink_check as it grows), end. Tens of MB never sit in memory. */
+static struct wfile *
+emit_begin(struct rctx *rc, const char *name, struct sink *s)
 {
-	emit_raw(rc, name, rc->out.ptr, rc->out.len);
-	buf_free(&rc->out);
+	struct wfile *f;
+
+	buf_reset(&rc->path);
+	buf_puts(&rc->path, rc->prefix);
+	buf_puts(&rc->path, name);
+	f = wr_begin(rc->w, rc->path.ptr);
+	sink_init(s, wr_sink_put, f);
+	return f;
+}
+
+static void
+emit_end(struct rctx *rc, struct wfile *f, struct sink *s)
+{
+	(void)sink_flush(s);	/* a failure is wr_end's to say */
+	if (wr_end(f) == -1)
+		rc->err = -1;
+	sink_free(s);
 }
 
 static void
 run_job(struct rctx *rc, const struct rjob *j)
 {
 	const struct model *m = rc->m;
+	struct wfile *f;
+	struct sink s;
 	size_t	 i;
 
 	switch (j->kind) {
@@ -1982,12 +2003,14 @@ run_job(struct rctx *rc, const struct rjob *j)
 		render_ropa(rc);
 		break;
 	case J_ROPA_CSV:
-		csv_ropa(m, &rc->out);
-		emit_out(rc, "ropa.csv");
+		f = emit_begin(rc, "ropa.csv", &s);
+		csv_ropa_sink(m, &s);
+		emit_end(rc, f, &s);
 		break;
 	case J_JSON:
-		json_inventory(m, rc->aud, &rc->out);
-		emit_out(rc, "inventory.json");
+		f = emit_begin(rc, "inventory.json", &s);
+		json_inventory_sink(m, rc->aud, &s);
+		emit_end(rc, f, &s);
 		break;
 	case J_RECIPIENTS:
 		render_recipients(rc);

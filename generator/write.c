@@ -992,6 +992,12 @@ out:
 	return rc;
 }
 
+int
+wr_sink_put(void *f, const void *data, size_t len)
+{
+	return wr_put(f, data, len);
+}
+
 void
 wr_cancel(struct wfile *f)
 {

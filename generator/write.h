@@ -53,6 +53,8 @@ struct wfile	*wr_begin(struct writer *, const char *relpath);
 int		 wr_put(struct wfile *, const void *data, size_t len);
 int		 wr_end(struct wfile *);
 void		 wr_cancel(struct wfile *);
+/* wr_put shaped as a struct sink's put (util.h), arg a struct wfile. */
+int		 wr_sink_put(void *wfile, const void *data, size_t len);
 /* Switch the staged tree in; frees the writer. Returns 0 or -1. */
 int		 wr_commit(struct writer *, struct write_stats *);
 /* Remove the staging directory; frees the writer. */
