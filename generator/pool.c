@@ -44,10 +44,13 @@ pool_run(int n, void (*fn)(void *), void *arg)
 }
 
 /* The page goes to the writer in pieces as it expands (a big one never
- * sits whole in memory); one that fails to expand is given up whole. */
+ * sits whole in memory); one that fails to expand is given up whole.
+ * One buffer for every page of a thread: pages of every size made and
+ * freed one after the other would spread over the free memory of the
+ * heap, each touching pages of its own. */
 int
 pool_page(struct writer *w, const char *tpl, const char *path,
-    struct tmpl_dict *d)
+    struct tmpl_dict *d, struct buf *buf)
 {
 	struct buf err = BUF_INIT;
 	struct sink out;
@@ -56,6 +59,8 @@ pool_page(struct writer *w, const char *tpl, const char *path,
 
 	f = wr_begin(w, path);
 	sink_init(&out, wr_sink_put, f);
+	out.b = *buf;
+	buf_reset(&out.b);
 	if (tmpl_expand_sink(tpl, d, &out, &err) == -1) {
 		gh_fatal_msg("%s: cannot expand the page templates: %s",
 		    path, err.ptr);
@@ -67,7 +72,7 @@ pool_page(struct writer *w, const char *tpl, const char *path,
 			rc = -1;
 	}
 	tmpl_dict_free(d);
-	sink_free(&out);
+	*buf = out.b;
 	buf_free(&err);
 	return rc;
 }

@@ -648,7 +648,8 @@ page_end(struct rctx *rc, struct tmpl_dict *d, const char *a,
 	if (c != NULL)
 		buf_puts(&rc->path, c);
 	/* expanded and written here or on the other render thread */
-	if (pool_page(rc->w, render_th.path[T_LAYOUT], rc->path.ptr, d) == -1)
+	if (pool_page(rc->w, render_th.path[T_LAYOUT], rc->path.ptr, d,
+	    &rc->out) == -1)
 		rc->err = -1;
 }
 
@@ -967,6 +968,33 @@ category_in_use(const struct rctx *rc, const struct category *c)
 	return 0;
 }
 
+/* The purpose cards of index.html, filled while the page expands
+ * (tmpl_section_lazy). */
+struct card_rows {
+	struct rctx	*rc;
+	struct pvec	 v;		/* visible purposes, model order */
+};
+
+static void
+card_fill(struct tmpl_dict *s, size_t i, void *arg)
+{
+	struct card_rows *cr = arg;
+	struct rctx *rc = cr->rc;
+	const struct purpose *p = cr->v.v[i];
+
+	tmpl_set(s, "TITLE", p->title);
+	tmpl_set(s, "SUMMARY", p->summary);
+	tmpl_set(s, "ID", p->id);
+	set_link(rc, s, "HREF", p->href);
+	tmpl_set(s, "BASIS", p->legal_basis > LB_NONE &&
+	    p->legal_basis < LB__COUNT ?
+	    vocab_legal_bases[p->legal_basis].label : "");
+	if (p->status != PS_ACTIVE)
+		set_opt(s, "CARD_STATUS", "TEXT", status_label(p->status));
+	if (p->special)
+		tmpl_show(s, "CARD_SPECIAL");
+}
+
 static void
 render_index(struct rctx *rc)
 {
@@ -974,7 +1002,8 @@ render_index(struct rctx *rc)
 	struct tmpl_dict *d, *c, *g = NULL, *s;
 	struct catrow	*rows;
 	const struct category *lastg = NULL;
-	size_t	 i, np = 0, nr = 0;
+	struct card_rows cr;
+	size_t	 i, nr = 0;
 
 	d = page_begin(rc, 0, "index", NULL, m->site.title, T_INDEX, &c);
 	rows = xcalloc(rc->cats.n + 1, sizeof *rows);
@@ -1005,31 +1034,18 @@ render_index(struct rctx *rc)
 	if (rc->cats.n == 0)
 		tmpl_show(c, "NO_DATA");
 
-	for (i = 0; i < m->npurposes; i++) {
-		const struct purpose *p = m->purposes[i];
-		if (!purpose_visible(p, rc->aud))
-			continue;
-		np++;
-		s = tmpl_section(c, "CARD");
-		tmpl_set(s, "TITLE", p->title);
-		tmpl_set(s, "SUMMARY", p->summary);
-		tmpl_set(s, "ID", p->id);
-		set_link(rc, s, "HREF", p->href);
-		tmpl_set(s, "BASIS", p->legal_basis > LB_NONE &&
-		    p->legal_basis < LB__COUNT ?
-		    vocab_legal_bases[p->legal_basis].label : "");
-		if (p->status != PS_ACTIVE)
-			set_opt(s, "CARD_STATUS", "TEXT",
-			    status_label(p->status));
-		if (p->special)
-			tmpl_show(s, "CARD_SPECIAL");
-	}
-	tmpl_show(c, np == 0 ? "NO_CARDS" : "HAS_CARDS");
+	memset(&cr, 0, sizeof cr);
+	cr.rc = rc;
+	for (i = 0; i < m->npurposes; i++)
+		if (purpose_visible(m->purposes[i], rc->aud))
+			pv_add(&cr.v, m->purposes[i]);
+	tmpl_section_lazy(c, "CARD", cr.v.n, card_fill, &cr);
+	tmpl_show(c, cr.v.n == 0 ? "NO_CARDS" : "HAS_CARDS");
 	for (i = 0; i < m->nrecipients; i++)
 		if (recipient_visible(m->recipients[i], rc->aud))
 			nr++;
 	tmpl_set_int(c, "NCATEGORIES", (long long)rc->cats.n);
-	tmpl_set_int(c, "NPURPOSES", (long long)np);
+	tmpl_set_int(c, "NPURPOSES", (long long)cr.v.n);
 	tmpl_set_int(c, "NRECIPIENTS", (long long)nr);
 	set_href(rc, c, "RECIPIENTS_HREF", "recipients.html", NULL, NULL);
 	set_href(rc, c, "RIGHTS_HREF", "rights.html", NULL, NULL);
@@ -1052,6 +1068,7 @@ render_index(struct rctx *rc)
 		add_notes(rc, c, &m->site.internal, 2);
 	}
 	page_end(rc, d, "index.html", NULL, NULL);
+	pv_free(&cr.v);
 }
 
 /* The page of rc->cats.v[k]. */
@@ -1525,32 +1542,37 @@ render_page(struct rctx *rc, const struct page *pg)
 	page_end(rc, d, "pages/", pg->id, ".html");
 }
 
+/* A row of systems/index.html, filled while the page expands
+ * (tmpl_section_lazy): system i of the model. */
+static void
+system_fill(struct tmpl_dict *s, size_t i, void *arg)
+{
+	struct rctx *rc = arg;
+	const struct system *sy = rc->m->systems[i];
+	const struct recipient *v = sy->vendor.to;
+
+	tmpl_set(s, "ID", sy->id);
+	tmpl_set(s, "NAME", sy->name);
+	set_link(rc, s, "HREF", sy->href);
+	set_opt(s, "S_DESC", "TEXT", sy->description);
+	tmpl_set(s, "CUSTODIAN", sy->custodian != NULL ? sy->custodian : "");
+	if (v != NULL)
+		set_opt(s, "S_VENDOR", "NAME", v->name);
+	set_joined(rc, s, "LOCATIONS", sy->locations.v, sy->locations.n,
+	    country);
+	tmpl_set_int(s, "NDATA", (long long)sy->ndata);
+	if (sy->audience == AUD_INTERNAL)
+		tmpl_show(s, "INTERNAL_ONLY");
+}
+
 static void
 render_systems(struct rctx *rc)
 {
 	const struct model *m = rc->m;
-	struct tmpl_dict *d, *c, *s;
-	size_t	 i;
+	struct tmpl_dict *d, *c;
 
 	d = page_begin(rc, 1, "systems", NULL, "Systems", T_SYSTEMS, &c);
-	for (i = 0; i < m->nsystems; i++) {
-		const struct system *sy = m->systems[i];
-		const struct recipient *v = sy->vendor.to;
-		s = tmpl_section(c, "SYSTEM");
-		tmpl_set(s, "ID", sy->id);
-		tmpl_set(s, "NAME", sy->name);
-		set_link(rc, s, "HREF", sy->href);
-		set_opt(s, "S_DESC", "TEXT", sy->description);
-		tmpl_set(s, "CUSTODIAN", sy->custodian != NULL ?
-		    sy->custodian : "");
-		if (v != NULL)
-			set_opt(s, "S_VENDOR", "NAME", v->name);
-		set_joined(rc, s, "LOCATIONS", sy->locations.v,
-		    sy->locations.n, country);
-		tmpl_set_int(s, "NDATA", (long long)sy->ndata);
-		if (sy->audience == AUD_INTERNAL)
-			tmpl_show(s, "INTERNAL_ONLY");
-	}
+	tmpl_section_lazy(c, "SYSTEM", m->nsystems, system_fill, rc);
 	tmpl_show(c, m->nsystems == 0 ? "NONE" : "HAS_SYSTEMS");
 	page_end(rc, d, "systems/index.html", NULL, NULL);
 }
