@@ -252,7 +252,20 @@ static const char *const columns[] = {
 void
 csv_ropa(const struct model *m, struct buf *out)
 {
+	struct sink s;
+
+	sink_init(&s, NULL, NULL);	/* everything stays in s.b */
+	s.b = *out;
+	csv_ropa_sink(m, &s);
+	*out = s.b;
+}
+
+/* Handed on after each row; a row's strings live until the next. */
+void
+csv_ropa_sink(const struct model *m, struct sink *sk)
+{
 	const struct site *st = &m->site;
+	struct buf	*out = &sk->b;
 	struct ropa_row	 row;
 	struct arena	 a;
 	struct buf	 ctl = BUF_INIT, dpo = BUF_INIT, rep = BUF_INIT,
@@ -276,6 +289,7 @@ csv_ropa(const struct model *m, struct buf *out)
 		const struct purpose *p = m->purposes[i];
 		const char *status = status_key(p->status);
 
+		arena_reset(&a);
 		ropa_row_fill(&row, p, &a);
 		field(out, p->id, 0);
 		field(out, p->title, 0);
@@ -316,6 +330,7 @@ csv_ropa(const struct model *m, struct buf *out)
 		list_field(out, &tmp, &row.transfers, str_name, 0);
 		list_field(out, &tmp, &row.retention, str_name, 0);
 		list_field(out, &tmp, &row.security, str_name, 1);
+		(void)sink_check(sk);
 	}
 	ropa_row_free(&row);
 	arena_free(&a);

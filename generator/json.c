@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "glasshouse.h"
+#include "render.h"
 #include "report.h"
 
 #define JSON_DEPTH	16
@@ -394,7 +395,21 @@ category_in_use(const struct category *c, enum audience aud)
 void
 json_inventory(const struct model *m, enum audience aud, struct buf *out)
 {
+	struct sink s;
+
+	sink_init(&s, NULL, NULL);	/* everything stays in s.b */
+	s.b = *out;
+	json_inventory_sink(m, aud, &s);
+	*out = s.b;
+}
+
+/* Handed on after each object of the long arrays. */
+void
+json_inventory_sink(const struct model *m, enum audience aud,
+    struct sink *sk)
+{
 	const struct site *st = &m->site;
+	struct buf *out = &sk->b;
 	struct jw w;
 	struct buf tmp = BUF_INIT;
 	size_t	 i;
@@ -431,20 +446,26 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 
 	jw_arr(&w, "systems");
 	for (i = 0; i < m->nsystems; i++)
-		if (system_visible(m->systems[i], aud))
+		if (system_visible(m->systems[i], aud)) {
 			json_system(&w, &tmp, m->systems[i], aud);
+			(void)sink_check(sk);
+		}
 	jw_end_arr(&w);
 
 	jw_arr(&w, "purposes");
 	for (i = 0; i < m->npurposes; i++)
-		if (purpose_visible(m->purposes[i], aud))
+		if (purpose_visible(m->purposes[i], aud)) {
 			json_purpose(&w, &tmp, m->purposes[i], aud);
+			(void)sink_check(sk);
+		}
 	jw_end_arr(&w);
 
 	jw_arr(&w, "recipients");
 	for (i = 0; i < m->nrecipients; i++)
-		if (recipient_visible(m->recipients[i], aud))
+		if (recipient_visible(m->recipients[i], aud)) {
 			json_recipient(&w, m->recipients[i], aud);
+			(void)sink_check(sk);
+		}
 	jw_end_arr(&w);
 
 	jw_arr(&w, "categories");
@@ -462,6 +483,7 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 		jw_str(&w, "parent", c->parent != NULL ? c->parent->key : NULL);
 		jw_int(&w, "special", c->special);
 		jw_end_obj_line(&w);
+		(void)sink_check(sk);
 	}
 	jw_end_arr(&w);
 
@@ -479,6 +501,7 @@ json_inventory(const struct model *m, enum audience aud, struct buf *out)
 		if (aud == AUD_INTERNAL)
 			jw_str(&w, "audience", aud_key(pg->audience));
 		jw_end_obj_line(&w);
+		(void)sink_check(sk);
 	}
 	jw_end_arr(&w);
 

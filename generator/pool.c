@@ -43,21 +43,36 @@ pool_run(int n, void (*fn)(void *), void *arg)
 	return started + 1;
 }
 
+/* The page goes to the writer in pieces as it expands (a big one never
+ * sits whole in memory); one that fails to expand is given up whole.
+ * One buffer for every page of a thread: pages of every size made and
+ * freed one after the other would spread over the free memory of the
+ * heap, each touching pages of its own. */
 int
 pool_page(struct writer *w, const char *tpl, const char *path,
-    struct tmpl_dict *d)
+    struct tmpl_dict *d, struct buf *buf)
 {
-	struct buf out = BUF_INIT, err = BUF_INIT;
+	struct buf err = BUF_INIT;
+	struct sink out;
+	struct wfile *f;
 	int	 rc = 0;
 
-	if (tmpl_expand_err(tpl, d, &out, &err) == -1) {
+	f = wr_begin(w, path);
+	sink_init(&out, wr_sink_put, f);
+	out.b = *buf;
+	buf_reset(&out.b);
+	if (tmpl_expand_sink(tpl, d, &out, &err) == -1) {
 		gh_fatal_msg("%s: cannot expand the page templates: %s",
 		    path, err.ptr);
+		wr_cancel(f);
 		rc = -1;
-	} else if (wr_file(w, path, out.ptr, out.len) == -1)
-		rc = -1;
+	} else {
+		(void)sink_flush(&out);	/* a failure is wr_end's to say */
+		if (wr_end(f) == -1)
+			rc = -1;
+	}
 	tmpl_dict_free(d);
-	buf_free(&out);
+	*buf = out.b;
 	buf_free(&err);
 	return rc;
 }

@@ -24,10 +24,13 @@ struct writer;
 int	pool_run(int n, void (*fn)(void *), void *arg);
 /*
  * A finished page: expand template tpl (loaded by render_init) with d
- * and write it to path, on the calling thread. Frees d. Returns -1 if
- * it failed (after printing why), else 0.
+ * and write it to path, on the calling thread, through buffer out (the
+ * thread's own, reused from page to page: it stays allocated, at most
+ * some SINK_CHUNK bytes). Frees d. Returns -1 if it failed (after
+ * printing why), else 0.
  */
+struct buf;
 int	pool_page(struct writer *, const char *tpl, const char *path,
-	    struct tmpl_dict *d);
+	    struct tmpl_dict *d, struct buf *out);
 
 #endif

@@ -648,7 +648,8 @@ page_end(struct rctx *rc, struct tmpl_dict *d, const char *a,
 	if (c != NULL)
 		buf_puts(&rc->path, c);
 	/* expanded and written here or on the other render thread */
-	if (pool_page(rc->w, render_th.path[T_LAYOUT], rc->path.ptr, d) == -1)
+	if (pool_page(rc->w, render_th.path[T_LAYOUT], rc->path.ptr, d,
+	    &rc->out) == -1)
 		rc->err = -1;
 }
 
@@ -967,6 +968,33 @@ category_in_use(const struct rctx *rc, const struct category *c)
 	return 0;
 }
 
+/* The purpose cards of index.html, filled while the page expands
+ * (tmpl_section_lazy). */
+struct card_rows {
+	struct rctx	*rc;
+	struct pvec	 v;		/* visible purposes, model order */
+};
+
+static void
+card_fill(struct tmpl_dict *s, size_t i, void *arg)
+{
+	struct card_rows *cr = arg;
+	struct rctx *rc = cr->rc;
+	const struct purpose *p = cr->v.v[i];
+
+	tmpl_set(s, "TITLE", p->title);
+	tmpl_set(s, "SUMMARY", p->summary);
+	tmpl_set(s, "ID", p->id);
+	set_link(rc, s, "HREF", p->href);
+	tmpl_set(s, "BASIS", p->legal_basis > LB_NONE &&
+	    p->legal_basis < LB__COUNT ?
+	    vocab_legal_bases[p->legal_basis].label : "");
+	if (p->status != PS_ACTIVE)
+		set_opt(s, "CARD_STATUS", "TEXT", status_label(p->status));
+	if (p->special)
+		tmpl_show(s, "CARD_SPECIAL");
+}
+
 static void
 render_index(struct rctx *rc)
 {
@@ -974,7 +1002,8 @@ render_index(struct rctx *rc)
 	struct tmpl_dict *d, *c, *g = NULL, *s;
 	struct catrow	*rows;
 	const struct category *lastg = NULL;
-	size_t	 i, np = 0, nr = 0;
+	struct card_rows cr;
+	size_t	 i, nr = 0;
 
 	d = page_begin(rc, 0, "index", NULL, m->site.title, T_INDEX, &c);
 	rows = xcalloc(rc->cats.n + 1, sizeof *rows);
@@ -1005,31 +1034,18 @@ render_index(struct rctx *rc)
 	if (rc->cats.n == 0)
 		tmpl_show(c, "NO_DATA");
 
-	for (i = 0; i < m->npurposes; i++) {
-		const struct purpose *p = m->purposes[i];
-		if (!purpose_visible(p, rc->aud))
-			continue;
-		np++;
-		s = tmpl_section(c, "CARD");
-		tmpl_set(s, "TITLE", p->title);
-		tmpl_set(s, "SUMMARY", p->summary);
-		tmpl_set(s, "ID", p->id);
-		set_link(rc, s, "HREF", p->href);
-		tmpl_set(s, "BASIS", p->legal_basis > LB_NONE &&
-		    p->legal_basis < LB__COUNT ?
-		    vocab_legal_bases[p->legal_basis].label : "");
-		if (p->status != PS_ACTIVE)
-			set_opt(s, "CARD_STATUS", "TEXT",
-			    status_label(p->status));
-		if (p->special)
-			tmpl_show(s, "CARD_SPECIAL");
-	}
-	tmpl_show(c, np == 0 ? "NO_CARDS" : "HAS_CARDS");
+	memset(&cr, 0, sizeof cr);
+	cr.rc = rc;
+	for (i = 0; i < m->npurposes; i++)
+		if (purpose_visible(m->purposes[i], rc->aud))
+			pv_add(&cr.v, m->purposes[i]);
+	tmpl_section_lazy(c, "CARD", cr.v.n, card_fill, &cr);
+	tmpl_show(c, cr.v.n == 0 ? "NO_CARDS" : "HAS_CARDS");
 	for (i = 0; i < m->nrecipients; i++)
 		if (recipient_visible(m->recipients[i], rc->aud))
 			nr++;
 	tmpl_set_int(c, "NCATEGORIES", (long long)rc->cats.n);
-	tmpl_set_int(c, "NPURPOSES", (long long)np);
+	tmpl_set_int(c, "NPURPOSES", (long long)cr.v.n);
 	tmpl_set_int(c, "NRECIPIENTS", (long long)nr);
 	set_href(rc, c, "RECIPIENTS_HREF", "recipients.html", NULL, NULL);
 	set_href(rc, c, "RIGHTS_HREF", "rights.html", NULL, NULL);
@@ -1052,6 +1068,7 @@ render_index(struct rctx *rc)
 		add_notes(rc, c, &m->site.internal, 2);
 	}
 	page_end(rc, d, "index.html", NULL, NULL);
+	pv_free(&cr.v);
 }
 
 /* The page of rc->cats.v[k]. */
@@ -1262,109 +1279,127 @@ received(struct rctx *rc, const struct data_entry *e, struct pvec *cats,
 	}
 }
 
+/* The rows of recipients.html, filled while the page expands
+ * (tmpl_section_lazy): one recipient's dictionary at a time. */
+struct recipient_rows {
+	struct rctx	*rc;
+	struct pvec	 v;		/* visible recipients, model order */
+};
+
+static void
+recipient_fill(struct tmpl_dict *s, size_t i, void *arg)
+{
+	struct recipient_rows *rr = arg;
+	struct rctx *rc = rr->rc;
+	const struct recipient *r = rr->v.v[i];
+	struct tmpl_dict *x;
+	struct pvec cats = { 0 }, purps = { 0 };
+	long	 ri = recipient_index(rc, r);
+	size_t	 j;
+
+	tmpl_set(s, "ID", r->id);
+	tmpl_set(s, "NAME", r->name);
+	tmpl_set(s, "ROLE", role_label(r->role));
+	tmpl_set(s, "ROLE_PLAIN", role_plain(r->role));
+	tmpl_set(s, "ROLE_KEY", role_key(r->role));
+	tmpl_set(s, "COUNTRY", r->country_label);
+	tmpl_set(s, "COUNTRY_CODE", r->country);
+	set_opt(s, "R_PURPOSE", "TEXT", r->purpose);
+	if (r->country != NULL && !country_in_eea_uk(r->country))
+		tmpl_show(s, "OUTSIDE");
+	if (r->safeguard > SG_NONE && r->safeguard < SG__COUNT) {
+		x = tmpl_section(s, "SAFEGUARD");
+		tmpl_set(x, "LABEL", vocab_safeguards[r->safeguard].label);
+		tmpl_set(x, "PLAIN", vocab_safeguards[r->safeguard].plain);
+	}
+	for (j = 0; j < r->ntransfers; j++) {
+		const struct transfer *t = &r->transfers[j];
+		x = tmpl_section(s, "TRANSFER");
+		tmpl_set(x, "COUNTRY", country(t->country));
+		if (t->safeguard > SG_NONE && t->safeguard < SG__COUNT) {
+			struct tmpl_dict *y =
+			    tmpl_section(x, "T_SAFEGUARD");
+			tmpl_set(y, "LABEL",
+			    vocab_safeguards[t->safeguard].label);
+			tmpl_set(y, "PLAIN",
+			    vocab_safeguards[t->safeguard].plain);
+		}
+	}
+	if (r->ntransfers > 0)
+		tmpl_show(s, "HAS_TRANSFERS");
+	/* What it receives, and for which purposes: what we share
+	 * with it and what sits in the systems it runs for us. */
+	for (j = 0; j < r->nshared; j++)
+		received(rc, r->shared[j], &cats, &purps);
+	if (ri >= 0) {
+		const struct pvec *vs = &rc->vendor_of[ri];
+		size_t	 k;
+		for (k = 0; k < vs->n; k++) {
+			const struct system *sy = vs->v[k];
+			for (j = 0; j < sy->ndata; j++)
+				received(rc, &sy->data[j], &cats,
+				    &purps);
+		}
+	}
+	pv_uniq(&cats, cmp_category);
+	pv_uniq(&purps, cmp_purpose);
+	for (j = 0; j < cats.n; j++)
+		category_link(rc, s, "R_CATEGORY", cats.v[j]);
+	for (j = 0; j < purps.n; j++)
+		purpose_link(rc, s, "R_FOR", purps.v[j]);
+	if (cats.n > 0)
+		tmpl_show(s, "RECEIVES");
+	pv_free(&cats);
+	pv_free(&purps);
+	if (ri >= 0) {
+		const struct pvec *vs = &rc->vendor_of[ri];
+		const struct pvec *ss = &rc->source_of[ri];
+		for (j = 0; j < vs->n; j++)
+			system_link(rc, s, "R_RUNS", vs->v[j]);
+		if (vs->n > 0)
+			tmpl_show(s, "HAS_RUNS");
+		cats = (struct pvec){ 0 };
+		for (j = 0; j < ss->n; j++)
+			pv_add(&cats, ((const struct data_entry *)
+			    ss->v[j])->category.to);
+		pv_uniq(&cats, cmp_category);
+		for (j = 0; j < cats.n; j++)
+			category_link(rc, s, "R_SOURCE_CATEGORY",
+			    cats.v[j]);
+		if (cats.n > 0)
+			tmpl_show(s, "IS_SOURCE");
+		pv_free(&cats);
+	}
+	add_decision(rc, s, r->decision);
+	if (rc->staff) {
+		x = tmpl_section(s, "STAFF_FIELDS");
+		tmpl_set(x, "VISIBILITY", r->audience == AUD_INTERNAL ?
+		    "internal" : "public");
+		set_opt(x, "CONTRACT", "URL", r->contract);
+		add_notes(rc, s, &r->internal, 3);
+	}
+}
+
 static void
 render_recipients(struct rctx *rc)
 {
 	const struct model *m = rc->m;
-	struct tmpl_dict *d, *c, *s, *x;
-	size_t	 i, j, n = 0;
+	struct tmpl_dict *d, *c;
+	struct recipient_rows rr;
+	size_t	 i;
 
 	d = page_begin(rc, 0, "recipients", NULL, "Who receives your data",
 	    T_RECIPIENTS, &c);
-	for (i = 0; i < m->nrecipients; i++) {
-		const struct recipient *r = m->recipients[i];
-		struct pvec cats = { 0 }, purps = { 0 };
-		long	 ri = recipient_index(rc, r);
-
-		if (!recipient_visible(r, rc->aud))
-			continue;
-		n++;
-		s = tmpl_section(c, "RECIPIENT");
-		tmpl_set(s, "ID", r->id);
-		tmpl_set(s, "NAME", r->name);
-		tmpl_set(s, "ROLE", role_label(r->role));
-		tmpl_set(s, "ROLE_PLAIN", role_plain(r->role));
-		tmpl_set(s, "ROLE_KEY", role_key(r->role));
-		tmpl_set(s, "COUNTRY", r->country_label);
-		tmpl_set(s, "COUNTRY_CODE", r->country);
-		set_opt(s, "R_PURPOSE", "TEXT", r->purpose);
-		if (r->country != NULL && !country_in_eea_uk(r->country))
-			tmpl_show(s, "OUTSIDE");
-		if (r->safeguard > SG_NONE && r->safeguard < SG__COUNT) {
-			x = tmpl_section(s, "SAFEGUARD");
-			tmpl_set(x, "LABEL", vocab_safeguards[r->safeguard].label);
-			tmpl_set(x, "PLAIN", vocab_safeguards[r->safeguard].plain);
-		}
-		for (j = 0; j < r->ntransfers; j++) {
-			const struct transfer *t = &r->transfers[j];
-			x = tmpl_section(s, "TRANSFER");
-			tmpl_set(x, "COUNTRY", country(t->country));
-			if (t->safeguard > SG_NONE && t->safeguard < SG__COUNT) {
-				struct tmpl_dict *y =
-				    tmpl_section(x, "T_SAFEGUARD");
-				tmpl_set(y, "LABEL",
-				    vocab_safeguards[t->safeguard].label);
-				tmpl_set(y, "PLAIN",
-				    vocab_safeguards[t->safeguard].plain);
-			}
-		}
-		if (r->ntransfers > 0)
-			tmpl_show(s, "HAS_TRANSFERS");
-		/* What it receives, and for which purposes: what we share
-		 * with it and what sits in the systems it runs for us. */
-		for (j = 0; j < r->nshared; j++)
-			received(rc, r->shared[j], &cats, &purps);
-		if (ri >= 0) {
-			const struct pvec *vs = &rc->vendor_of[ri];
-			size_t	 k;
-			for (k = 0; k < vs->n; k++) {
-				const struct system *sy = vs->v[k];
-				for (j = 0; j < sy->ndata; j++)
-					received(rc, &sy->data[j], &cats,
-					    &purps);
-			}
-		}
-		pv_uniq(&cats, cmp_category);
-		pv_uniq(&purps, cmp_purpose);
-		for (j = 0; j < cats.n; j++)
-			category_link(rc, s, "R_CATEGORY", cats.v[j]);
-		for (j = 0; j < purps.n; j++)
-			purpose_link(rc, s, "R_FOR", purps.v[j]);
-		if (cats.n > 0)
-			tmpl_show(s, "RECEIVES");
-		pv_free(&cats);
-		pv_free(&purps);
-		if (ri >= 0) {
-			const struct pvec *vs = &rc->vendor_of[ri];
-			const struct pvec *ss = &rc->source_of[ri];
-			for (j = 0; j < vs->n; j++)
-				system_link(rc, s, "R_RUNS", vs->v[j]);
-			if (vs->n > 0)
-				tmpl_show(s, "HAS_RUNS");
-			cats = (struct pvec){ 0 };
-			for (j = 0; j < ss->n; j++)
-				pv_add(&cats, ((const struct data_entry *)
-				    ss->v[j])->category.to);
-			pv_uniq(&cats, cmp_category);
-			for (j = 0; j < cats.n; j++)
-				category_link(rc, s, "R_SOURCE_CATEGORY",
-				    cats.v[j]);
-			if (cats.n > 0)
-				tmpl_show(s, "IS_SOURCE");
-			pv_free(&cats);
-		}
-		add_decision(rc, s, r->decision);
-		if (rc->staff) {
-			x = tmpl_section(s, "STAFF_FIELDS");
-			tmpl_set(x, "VISIBILITY", r->audience == AUD_INTERNAL ?
-			    "internal" : "public");
-			set_opt(x, "CONTRACT", "URL", r->contract);
-			add_notes(rc, s, &r->internal, 3);
-		}
-	}
-	if (n == 0)
+	memset(&rr, 0, sizeof rr);
+	rr.rc = rc;
+	for (i = 0; i < m->nrecipients; i++)
+		if (recipient_visible(m->recipients[i], rc->aud))
+			pv_add(&rr.v, m->recipients[i]);
+	tmpl_section_lazy(c, "RECIPIENT", rr.v.n, recipient_fill, &rr);
+	if (rr.v.n == 0)
 		tmpl_show(c, "NONE");
 	page_end(rc, d, "recipients.html", NULL, NULL);
+	pv_free(&rr.v);
 }
 
 static void
@@ -1507,32 +1542,37 @@ render_page(struct rctx *rc, const struct page *pg)
 	page_end(rc, d, "pages/", pg->id, ".html");
 }
 
+/* A row of systems/index.html, filled while the page expands
+ * (tmpl_section_lazy): system i of the model. */
+static void
+system_fill(struct tmpl_dict *s, size_t i, void *arg)
+{
+	struct rctx *rc = arg;
+	const struct system *sy = rc->m->systems[i];
+	const struct recipient *v = sy->vendor.to;
+
+	tmpl_set(s, "ID", sy->id);
+	tmpl_set(s, "NAME", sy->name);
+	set_link(rc, s, "HREF", sy->href);
+	set_opt(s, "S_DESC", "TEXT", sy->description);
+	tmpl_set(s, "CUSTODIAN", sy->custodian != NULL ? sy->custodian : "");
+	if (v != NULL)
+		set_opt(s, "S_VENDOR", "NAME", v->name);
+	set_joined(rc, s, "LOCATIONS", sy->locations.v, sy->locations.n,
+	    country);
+	tmpl_set_int(s, "NDATA", (long long)sy->ndata);
+	if (sy->audience == AUD_INTERNAL)
+		tmpl_show(s, "INTERNAL_ONLY");
+}
+
 static void
 render_systems(struct rctx *rc)
 {
 	const struct model *m = rc->m;
-	struct tmpl_dict *d, *c, *s;
-	size_t	 i;
+	struct tmpl_dict *d, *c;
 
 	d = page_begin(rc, 1, "systems", NULL, "Systems", T_SYSTEMS, &c);
-	for (i = 0; i < m->nsystems; i++) {
-		const struct system *sy = m->systems[i];
-		const struct recipient *v = sy->vendor.to;
-		s = tmpl_section(c, "SYSTEM");
-		tmpl_set(s, "ID", sy->id);
-		tmpl_set(s, "NAME", sy->name);
-		set_link(rc, s, "HREF", sy->href);
-		set_opt(s, "S_DESC", "TEXT", sy->description);
-		tmpl_set(s, "CUSTODIAN", sy->custodian != NULL ?
-		    sy->custodian : "");
-		if (v != NULL)
-			set_opt(s, "S_VENDOR", "NAME", v->name);
-		set_joined(rc, s, "LOCATIONS", sy->locations.v,
-		    sy->locations.n, country);
-		tmpl_set_int(s, "NDATA", (long long)sy->ndata);
-		if (sy->audience == AUD_INTERNAL)
-			tmpl_show(s, "INTERNAL_ONLY");
-	}
+	tmpl_section_lazy(c, "SYSTEM", m->nsystems, system_fill, rc);
 	tmpl_show(c, m->nsystems == 0 ? "NONE" : "HAS_SYSTEMS");
 	page_end(rc, d, "systems/index.html", NULL, NULL);
 }
@@ -1594,10 +1634,12 @@ render_system(struct rctx *rc, const struct system *sy)
 
 /* One row of the record of processing, filled while ropa.html expands
  * (tmpl_section_lazy): thousands of purposes never sit in memory as one
- * dictionary. */
+ * dictionary. The row's strings go to an arena of their own, reset for
+ * the next row (the dictionary holds copies). */
 struct ropa_fill {
 	struct rctx	*rc;
 	struct ropa_row	 row;
+	struct arena	 a;
 };
 
 static void
@@ -1610,7 +1652,8 @@ ropa_fill_row(struct tmpl_dict *s, size_t i, void *arg)
 	struct tmpl_dict *x;
 	size_t	 j;
 
-	ropa_row_fill(row, p, &rc->scratch);
+	arena_reset(&f->a);
+	ropa_row_fill(row, p, &f->a);
 	tmpl_set(s, "TITLE", p->title);
 	tmpl_set(s, "ID", p->id);
 	set_link(rc, s, "HREF", p->href);
@@ -1696,6 +1739,7 @@ render_ropa(struct rctx *rc)
 	tmpl_show(c, m->npurposes == 0 ? "NONE" : "HAS_ROWS");
 	page_end(rc, d, "ropa.html", NULL, NULL);
 	ropa_row_free(&f.row);
+	arena_free(&f.a);
 }
 
 /* A file that is not a page. */
@@ -1958,19 +2002,36 @@ plan(struct render_run *run)
 			    RUN_SYSTEMS);
 }
 
-/* A file made whole in rc->out, which is then freed: tens of MB that
- * are not kept while the other jobs run. */
-static void
-emit_out(struct rctx *rc, const char *name)
+/* A file that is not a page, streamed: begin with the sink s, fill
+ * s (sink_check as it grows), end. Tens of MB never sit in memory. */
+static struct wfile *
+emit_begin(struct rctx *rc, const char *name, struct sink *s)
 {
-	emit_raw(rc, name, rc->out.ptr, rc->out.len);
-	buf_free(&rc->out);
+	struct wfile *f;
+
+	buf_reset(&rc->path);
+	buf_puts(&rc->path, rc->prefix);
+	buf_puts(&rc->path, name);
+	f = wr_begin(rc->w, rc->path.ptr);
+	sink_init(s, wr_sink_put, f);
+	return f;
+}
+
+static void
+emit_end(struct rctx *rc, struct wfile *f, struct sink *s)
+{
+	(void)sink_flush(s);	/* a failure is wr_end's to say */
+	if (wr_end(f) == -1)
+		rc->err = -1;
+	sink_free(s);
 }
 
 static void
 run_job(struct rctx *rc, const struct rjob *j)
 {
 	const struct model *m = rc->m;
+	struct wfile *f;
+	struct sink s;
 	size_t	 i;
 
 	switch (j->kind) {
@@ -1982,12 +2043,14 @@ run_job(struct rctx *rc, const struct rjob *j)
 		render_ropa(rc);
 		break;
 	case J_ROPA_CSV:
-		csv_ropa(m, &rc->out);
-		emit_out(rc, "ropa.csv");
+		f = emit_begin(rc, "ropa.csv", &s);
+		csv_ropa_sink(m, &s);
+		emit_end(rc, f, &s);
 		break;
 	case J_JSON:
-		json_inventory(m, rc->aud, &rc->out);
-		emit_out(rc, "inventory.json");
+		f = emit_begin(rc, "inventory.json", &s);
+		json_inventory_sink(m, rc->aud, &s);
+		emit_end(rc, f, &s);
 		break;
 	case J_RECIPIENTS:
 		render_recipients(rc);

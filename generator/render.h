@@ -140,6 +140,12 @@ void	emit_raw(struct rctx *rc, const char *name, const void *data, size_t len);
 int	is_none(const char *s);
 const char *	content_path(const struct rctx *rc, const char *path);
 
+/* json.c, csv.c: inventory.json and ropa.csv (glasshouse.h) written
+ * through a sink, handed on as they are made. */
+void	json_inventory_sink(const struct model *m, enum audience aud,
+	        struct sink *out);
+void	csv_ropa_sink(const struct model *m, struct sink *out);
+
 /* render_gov.c: the governance pages (label, changes, and for staff
  * committee, decision log, checks); add_decision above lives there too,
  * with the "not yet documented" markers other pages show. */

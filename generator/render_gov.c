@@ -789,6 +789,26 @@ idx(const struct hmap *h, const char *k)
 	return (size_t)(uintptr_t)hmap_get(h, k);	/* 0 = absent */
 }
 
+/*
+ * pv_add for the label's lists, which get one element per entry and
+ * purpose, mostly repeats (hundreds of thousands at N = 10,000, some
+ * 10 MB of lists that only shrink at the final pv_uniq): a full list
+ * drops its repeats before it grows, so it stays within twice its
+ * distinct elements. The final pv_uniq gives the same list.
+ */
+static void
+lb_add(struct pvec *p, const void *x, int (*cmp)(const void *, const void *))
+{
+	if (p->n == p->cap && p->n >= 64) {
+		pv_uniq(p, cmp);
+		if (p->n > p->cap / 2) {
+			p->cap *= 2;
+			p->v = xrealloc(p->v, p->cap * sizeof *p->v);
+		}
+	}
+	pv_add(p, x);
+}
+
 static void
 label_fill(struct rctx *rc, struct label *lb)
 {
@@ -851,21 +871,24 @@ label_fill(struct rctx *rc, struct label *lb)
 					continue;
 				ci--;
 				if (lb->grid)
-					pv_add(&lb->cells[ri * lb->ncols + ci],
-					    e->retention.text);
+					lb_add(&lb->cells[ri * lb->ncols + ci],
+					    e->retention.text, cmp_str);
 				else {
-					pv_add(&lb->sec[LS__COUNT][ri], p);
+					lb_add(&lb->sec[LS__COUNT][ri], p,
+					    cmp_purpose);
 					if (e->retention.text != NULL)
-						pv_add(&lb->rets[ri],
-						    e->retention.text);
+						lb_add(&lb->rets[ri],
+						    e->retention.text, cmp_str);
 					lb->bases[ri] |= 1u << p->legal_basis;
 				}
 				if (e->tracking)
-					pv_add(&lb->sec[LS_TRACK][ri], p);
-				pv_add(&lb->sec[e->linked ? LS_LINKED :
-				    LS_UNLINKED][ri], p);
+					lb_add(&lb->sec[LS_TRACK][ri], p,
+					    cmp_purpose);
+				lb_add(&lb->sec[e->linked ? LS_LINKED :
+				    LS_UNLINKED][ri], p, cmp_purpose);
 				if (e->sold)
-					pv_add(&lb->sec[LS_SOLD][ri], p);
+					lb_add(&lb->sec[LS_SOLD][ri], p,
+					    cmp_purpose);
 			}
 		}
 	}

@@ -488,22 +488,40 @@ struct tmpl_dict : public TemplateDictionaryInterface {
 
 namespace {
 
-/* ctemplate output straight into a struct buf. */
+/* ctemplate output straight into a struct buf; with a sink (whose
+ * buffer b is), handed on every SINK_CHUNK bytes. */
 class buf_emitter : public ctemplate::ExpandEmitter {
 	struct buf	*b_;
+	struct sink	*s_;
+	void check() {
+		if (s_ != nullptr)
+			(void)sink_check(s_);
+	}
 public:
-	explicit buf_emitter(struct buf *b) : b_(b) {}
+	explicit buf_emitter(struct buf *b, struct sink *s = nullptr) :
+	    b_(b), s_(s) {}
 	/* HtmlEscape emits most bytes one at a time */
 	void Emit(char c) {
 		if (b_->cap - b_->len >= 2) {
 			b_->ptr[b_->len++] = c;
 			b_->ptr[b_->len] = '\0';
-		} else
+		} else {
 			buf_putc(b_, c);
+			check();
+		}
 	}
-	void Emit(const std::string &s) { buf_put(b_, s.data(), s.size()); }
-	void Emit(const char *s) { buf_puts(b_, s); }
-	void Emit(const char *s, size_t n) { buf_put(b_, s, n); }
+	void Emit(const std::string &s) {
+		buf_put(b_, s.data(), s.size());
+		check();
+	}
+	void Emit(const char *s) {
+		buf_puts(b_, s);
+		check();
+	}
+	void Emit(const char *s, size_t n) {
+		buf_put(b_, s, n);
+		check();
+	}
 };
 
 }	/* namespace */
@@ -1186,10 +1204,16 @@ tmpl_include(struct tmpl_dict *d, const char *name, const char *file)
 	}
 }
 
-int
-tmpl_expand_err(const char *name, const struct tmpl_dict *d, struct buf *out,
-    struct buf *err)
+/*
+ * tmpl_expand_err and tmpl_expand_sink: the page goes to out, or when
+ * sink is not NULL to its buffer and on through it.
+ */
+static int
+expand(const char *name, const struct tmpl_dict *d, struct buf *out,
+    struct sink *sink, struct buf *err)
 {
+	if (sink != nullptr)
+		out = &sink->b;
 	try {
 		std::string s, msgs;
 		bool ok, quiet;
@@ -1204,12 +1228,14 @@ tmpl_expand_err(const char *name, const struct tmpl_dict *d, struct buf *out,
 			 * nothing to say, so no capture, no lock. */
 			size_t len = out != NULL ? out->len : 0;
 			struct buf scratch = BUF_INIT;
-			buf_emitter e(out != NULL ? out : &scratch);
+			buf_emitter e(out != NULL ? out : &scratch, sink);
 			ok = ctemplate::ExpandTemplate(name, STRIP, d, &e);
 			buf_free(&scratch);
 			if (ok)
 				return 0;
-			if (out != NULL) {
+			if (sink != nullptr)
+				buf_reset(out);	/* the caller drops the rest */
+			else if (out != NULL) {
 				out->len = len;	/* drop the partial page */
 				out->ptr[len] = '\0';
 			}
@@ -1262,6 +1288,8 @@ tmpl_expand_err(const char *name, const struct tmpl_dict *d, struct buf *out,
 		if (!ok)
 			return -1;
 		to_buf(out, s);
+		if (sink != nullptr)
+			(void)sink_check(sink);
 		return 0;
 	} catch (const std::bad_alloc &) {
 		die("out of memory");
@@ -1271,6 +1299,20 @@ tmpl_expand_err(const char *name, const struct tmpl_dict *d, struct buf *out,
 			    "expanding the template", name);
 		return -1;
 	}
+}
+
+int
+tmpl_expand_err(const char *name, const struct tmpl_dict *d, struct buf *out,
+    struct buf *err)
+{
+	return expand(name, d, out, nullptr, err);
+}
+
+int
+tmpl_expand_sink(const char *name, const struct tmpl_dict *d,
+    struct sink *out, struct buf *err)
+{
+	return expand(name, d, nullptr, out, err);
 }
 
 int

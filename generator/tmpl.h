@@ -69,6 +69,12 @@ int	 tmpl_expand(const char *name, const struct tmpl_dict *, struct buf *out);
  * tmpl_load's format (err may be NULL). */
 int	 tmpl_expand_err(const char *name, const struct tmpl_dict *,
 	    struct buf *out, struct buf *err);
+/* tmpl_expand_err into a sink (util.h): the page is handed on in
+ * pieces while it expands, the last one left in out->b for the
+ * caller's sink_flush. On failure pieces may have gone on already:
+ * the caller discards what it received (wr_cancel). */
+int	 tmpl_expand_sink(const char *name, const struct tmpl_dict *,
+	    struct sink *out, struct buf *err);
 /* Drop the template cache (tests, theme switches). */
 void	 tmpl_reset(void);
 

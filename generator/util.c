@@ -234,6 +234,36 @@ buf_put_csv(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
+/* --- struct sink ------------------------------------------------- */
+
+void
+sink_init(struct sink *s, int (*put)(void *, const void *, size_t),
+    void *arg)
+{
+	buf_init(&s->b);
+	s->put = put;
+	s->arg = arg;
+	s->err = 0;
+}
+
+int
+sink_flush(struct sink *s)
+{
+	if (s->put == NULL)
+		return 0;
+	if (s->err == 0 && s->b.len > 0 &&
+	    s->put(s->arg, s->b.ptr, s->b.len) == -1)
+		s->err = -1;
+	buf_reset(&s->b);
+	return s->err;
+}
+
+void
+sink_free(struct sink *s)
+{
+	buf_free(&s->b);
+}
+
 /* --- struct arena ------------------------------------------------ */
 
 #define ARENA_BLOCK	(64 * 1024)
@@ -360,6 +390,20 @@ arena_adopt(struct arena *dst, struct arena *src)
 	tail->next = dst->head->next;
 	dst->head->next = src->head;
 	src->head = NULL;
+}
+
+void
+arena_reset(struct arena *a)
+{
+	struct arena_block *keep = a->head;
+
+	if (keep == NULL)
+		return;
+	a->head = keep->next;
+	arena_free(a);
+	keep->next = NULL;
+	keep->used = 0;
+	a->head = keep;
 }
 
 void

@@ -61,6 +61,32 @@ void	 buf_put_csv(struct buf *, const char *);
 int	 buf_read_file(struct buf *b, const char *path, size_t max, int *err);
 
 /*
+ * struct sink - bytes on their way to a file, so that a file of tens
+ * of MB never sits whole in memory: they gather in b (append with the
+ * buf_* functions), and sink_check() hands b to put() once it holds
+ * SINK_CHUNK bytes; sink_flush() hands over the rest at the end. put
+ * returns 0 or -1; after a -1 the sink drops what comes (err is set;
+ * the receiver keeps the reason). With put NULL the bytes stay in b.
+ */
+#define SINK_CHUNK	(256 * 1024)
+struct sink {
+	struct buf	  b;
+	int		(*put)(void *arg, const void *data, size_t len);
+	void		 *arg;
+	int		  err;
+};
+void	 sink_init(struct sink *, int (*put)(void *, const void *, size_t),
+	    void *arg);
+/* Hand b to put (unless put is NULL). Returns 0, or -1 once put failed. */
+int	 sink_flush(struct sink *);
+void	 sink_free(struct sink *);
+static inline int
+sink_check(struct sink *s)
+{
+	return s->b.len >= SINK_CHUNK ? sink_flush(s) : 0;
+}
+
+/*
  * struct arena - many small objects that share the build's lifetime.
  * Memory is released all at once by arena_free(). arena_alloc()
  * memory is zeroed and aligned for any type; strings are not aligned.
@@ -77,6 +103,9 @@ char	*arena_printf(struct arena *, const char *, ...)
 /* Grow an arena array: returns a copy with room for n+1 elements. */
 void	*arena_grow(struct arena *, void *old, size_t n, size_t elsize);
 void	 arena_free(struct arena *);
+/* Free every allocation but keep the newest block for the next ones:
+ * scratch memory reused round after round (one table row). */
+void	 arena_reset(struct arena *);
 /* Move every block of src into dst (src is left empty): memory that
  * another thread allocated joins dst's lifetime. */
 void	 arena_adopt(struct arena *dst, struct arena *src);

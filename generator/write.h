@@ -35,6 +35,26 @@ struct writer	*wr_open(const char *outdir, const char *const *keep, int force);
  * threads may add files at once. */
 int		 wr_file(struct writer *, const char *relpath,
 		    const void *data, size_t len);
+/*
+ * The same, a piece at a time, so a big file never sits whole in
+ * memory: wr_begin(), any number of wr_put(), then wr_end(), which
+ * does what wr_file() would have done with all the pieces joined, and
+ * prints the same messages. While the pieces equal the previous
+ * build's file nothing is written; an unchanged file is carried over.
+ * wr_begin never fails: every error (a bad relpath too) is printed by
+ * wr_end, so a file given up with wr_cancel() prints nothing and
+ * leaves nothing in the new tree. wr_put returns -1 once the file has
+ * failed (later pieces are dropped). wr_end and wr_cancel free the
+ * struct wfile. One wfile belongs to one thread at a time; several
+ * may be open at once.
+ */
+struct wfile;
+struct wfile	*wr_begin(struct writer *, const char *relpath);
+int		 wr_put(struct wfile *, const void *data, size_t len);
+int		 wr_end(struct wfile *);
+void		 wr_cancel(struct wfile *);
+/* wr_put shaped as a struct sink's put (util.h), arg a struct wfile. */
+int		 wr_sink_put(void *wfile, const void *data, size_t len);
 /* Switch the staged tree in; frees the writer. Returns 0 or -1. */
 int		 wr_commit(struct writer *, struct write_stats *);
 /* Remove the staging directory; frees the writer. */

@@ -655,6 +655,320 @@ test_write_error(void **state)
 	assert_false(exists(P(dir, "site")));
 }
 
+/* ---- the streaming writer (wr_begin, wr_put, wr_end) ------------- */
+
+#define SBIG	300000		/* several pieces and read chunks */
+#define SPIECE	(65536 + 13)	/* pieces that straddle the 64 KB reads */
+
+/* SBIG bytes that differ from their neighbours. */
+static char *
+pattern(size_t n)
+{
+	char *p = malloc(n + 1);
+	size_t i;
+
+	assert_non_null(p);
+	for (i = 0; i < n; i++)
+		p[i] = (char)('a' + (i * 7 + i / 251) % 26);
+	return p;
+}
+
+/* Build dir/site holding only rel, its len bytes put in pieces of
+ * piece bytes (0: one put), after the file "other.html". */
+static struct write_stats
+sbuild(const char *dir, const char *rel, const char *data, size_t len,
+    size_t piece)
+{
+	struct write_stats ws;
+	struct writer *w;
+	struct wfile *f;
+	size_t off, n;
+
+	w = wr_open(P(dir, "site"), NULL, 0);
+	assert_non_null(w);
+	assert_int_equal(wr_file(w, "other.html", "x\n", 2), 0);
+	f = wr_begin(w, rel);
+	assert_non_null(f);
+	if (piece == 0)
+		piece = len > 0 ? len : 1;
+	for (off = 0; off < len; off += n) {
+		n = len - off < piece ? len - off : piece;
+		assert_int_equal(wr_put(f, data + off, n), 0);
+	}
+	assert_int_equal(wr_end(f), 0);
+	memset(&ws, 0xff, sizeof ws);
+	assert_int_equal(wr_commit(w, &ws), 0);
+	return ws;
+}
+
+/* path holds exactly len bytes of data. */
+static void
+assert_bytes(const char *path, const char *data, size_t len)
+{
+	struct stat st = lst(path);
+	char *s;
+
+	assert_int_equal((size_t)st.st_size, len);
+	s = slurp(path);
+	assert_non_null(s);
+	assert_memory_equal(s, data, len);
+	free(s);
+}
+
+/*
+ * Build old, age it, stream new over it: the file is carried over
+ * (same inode and mtime, nothing written) exactly when the bytes are
+ * the same, and holds the new bytes either way.
+ */
+static void
+stream_over(const char *dir, const char *old, size_t oldlen,
+    const char *new, size_t newlen, size_t piece)
+{
+	static const struct file f[] = { { "pub/f.bin", "" }, { NULL, NULL } };
+	char site[512];
+	struct write_stats ws;
+	struct stat a, b;
+	int same = oldlen == newlen && memcmp(old, new, newlen) == 0;
+
+	sbuild(dir, "pub/f.bin", old, oldlen, 0);
+	strcpy(site, P(dir, "site"));
+	age(site, f);
+	a = lst(P(site, "pub/f.bin"));
+	ws = sbuild(dir, "pub/f.bin", new, newlen, piece);
+	assert_int_equal(ws.files, 2);
+	assert_int_equal(ws.written, same ? 0 : 1);
+	assert_int_equal(ws.bytes, same ? 0 : newlen);
+	b = lst(P(site, "pub/f.bin"));
+	assert_bytes(P(site, "pub/f.bin"), new, newlen);
+	if (same) {
+		assert_int_equal(a.st_ino, b.st_ino);
+		assert_int_equal(b.st_mtime, 1000000000);
+	} else {
+		assert_int_not_equal(a.st_ino, b.st_ino);
+		assert_int_not_equal(b.st_mtime, 1000000000);
+	}
+	assert_no_debris(dir);
+	rm_rf(site);
+}
+
+static void
+test_stream_identical(void **state)
+{
+	char *a = pattern(SBIG);
+
+	stream_over(*state, a, SBIG, a, SBIG, SPIECE);
+	stream_over(*state, a, SBIG, a, SBIG, 1000);
+	stream_over(*state, a, SBIG, a, SBIG, 0);
+	free(a);
+}
+
+/* One byte changed at off, for several offsets and piece sizes. */
+static void
+test_stream_changed_byte(void **state)
+{
+	static const size_t at[] = {
+		0, 1, 65535, 65536, SPIECE - 1, SPIECE, SPIECE + 1,
+		2 * SPIECE, SBIG / 2, SBIG - 1
+	};
+	char *a = pattern(SBIG), *b = pattern(SBIG);
+	size_t i;
+
+	for (i = 0; i < sizeof at / sizeof at[0]; i++) {
+		b[at[i]] ^= 0x20;
+		stream_over(*state, a, SBIG, b, SBIG, SPIECE);
+		stream_over(*state, a, SBIG, b, SBIG, 4096);
+		b[at[i]] ^= 0x20;
+	}
+	free(a);
+	free(b);
+}
+
+static void
+test_stream_lengths(void **state)
+{
+	char *a = pattern(SBIG);
+
+	/* old longer, at a piece boundary and inside one */
+	stream_over(*state, a, SBIG, a, SPIECE, SPIECE);
+	stream_over(*state, a, SBIG, a, SBIG - 1, SPIECE);
+	stream_over(*state, a, SBIG, a, 100, SPIECE);
+	/* old shorter */
+	stream_over(*state, a, SPIECE, a, SBIG, SPIECE);
+	stream_over(*state, a, SBIG - 1, a, SBIG, SPIECE);
+	stream_over(*state, a, 100, a, SBIG, 0);
+	/* empty, old or new */
+	stream_over(*state, a, 0, a, 0, SPIECE);
+	stream_over(*state, a, SBIG, a, 0, SPIECE);
+	stream_over(*state, a, 0, a, SBIG, SPIECE);
+	free(a);
+}
+
+/* No previous file, or no previous site at all. */
+static void
+test_stream_new(void **state)
+{
+	const char *dir = *state;
+	char *a = pattern(SBIG);
+	struct write_stats ws;
+
+	ws = sbuild(dir, "pub/f.bin", a, SBIG, SPIECE);
+	assert_int_equal(ws.written, 2);
+	assert_int_equal(ws.bytes, 2 + SBIG);
+	assert_bytes(P(dir, "site/pub/f.bin"), a, SBIG);
+	ws = sbuild(dir, "pub/g.bin", a, SBIG, SPIECE);
+	assert_int_equal(ws.files, 2);
+	assert_int_equal(ws.written, 1);
+	assert_bytes(P(dir, "site/pub/g.bin"), a, SBIG);
+	assert_false(exists(P(dir, "site/pub/f.bin")));
+	ws = sbuild(dir, "pub/e.bin", "", 0, 0);
+	assert_int_equal(ws.written, 1);
+	assert_bytes(P(dir, "site/pub/e.bin"), "", 0);
+	assert_no_debris(dir);
+	free(a);
+}
+
+/*
+ * A file given up with wr_cancel leaves nothing in the new tree and
+ * counts for nothing, whether it had differed yet or not; the same
+ * path can then be written.
+ */
+static void
+test_stream_cancel(void **state)
+{
+	const char *dir = *state;
+	char *a = pattern(SBIG), stage[600];
+	struct write_stats ws;
+	struct writer *w;
+	struct wfile *f;
+
+	sbuild(dir, "pub/f.bin", a, SBIG, 0);
+	w = wr_open(P(dir, "site"), NULL, 0);
+	assert_non_null(w);
+	snprintf(stage, sizeof stage, "%s/.site.stage-%ld/pub/f.bin", dir,
+	    (long)getpid());
+	/* still equal to the old file: nothing staged yet */
+	f = wr_begin(w, "pub/f.bin");
+	assert_int_equal(wr_put(f, a, SPIECE), 0);
+	wr_cancel(f);
+	assert_false(exists(stage));
+	/* differed: staged, then removed */
+	f = wr_begin(w, "pub/f.bin");
+	assert_int_equal(wr_put(f, a, SPIECE), 0);
+	assert_int_equal(wr_put(f, "zz", 2), 0);
+	assert_true(exists(stage));
+	wr_cancel(f);
+	assert_false(exists(stage));
+	f = wr_begin(w, "pub/new.bin");
+	assert_int_equal(wr_put(f, a, 10), 0);
+	wr_cancel(f);
+	assert_int_equal(wr_file(w, "other.html", "x\n", 2), 0);
+	memset(&ws, 0xff, sizeof ws);
+	assert_int_equal(wr_commit(w, &ws), 0);
+	assert_int_equal(ws.files, 1);
+	assert_int_equal(ws.written, 0);
+	assert_false(exists(P(dir, "site/pub/f.bin")));
+	assert_false(exists(P(dir, "site/pub/new.bin")));
+	assert_no_debris(dir);
+	free(a);
+}
+
+/* The same file streamed twice in one build: the second fails with
+ * wr_file's message, changed or not, and the build is not committed. */
+static void
+test_stream_twice(void **state)
+{
+	const char *dir = *state;
+	char *a = pattern(SBIG), *err, want[700];
+	struct writer *w;
+	struct wfile *f;
+	int changed;
+
+	sbuild(dir, "pub/f.bin", a, SBIG, 0);
+	for (changed = 0; changed < 2; changed++) {
+		w = wr_open(P(dir, "site"), NULL, 0);
+		assert_non_null(w);
+		assert_int_equal(wr_file(w, "pub/f.bin", a, SBIG - changed),
+		    0);
+		f = wr_begin(w, "pub/f.bin");
+		assert_int_equal(wr_put(f, a, SPIECE), 0);
+		(void)wr_put(f, a + SPIECE, SBIG - SPIECE - changed);
+		cap_begin();
+		assert_int_equal(wr_end(f), -1);
+		err = cap_end();
+		if (changed)
+			snprintf(want, sizeof want, "glasshouse: cannot write "
+			    "'%s/site/pub/f.bin': written twice in one "
+			    "build\n", dir);
+		else
+			snprintf(want, sizeof want, "glasshouse: cannot write "
+			    "'%s/site/pub/f.bin': %s\n", dir, strerror(EEXIST));
+		assert_string_equal(err, want);
+		free(err);
+		cap_begin();
+		assert_int_equal(wr_commit(w, NULL), -1);
+		free(cap_end());
+	}
+	assert_bytes(P(dir, "site/pub/f.bin"), a, SBIG);
+	assert_no_debris(dir);
+	free(a);
+}
+
+/* A write error in the middle of a stream: later puts fail, wr_end
+ * reports it as wr_file does, and the partial file is gone. */
+static void
+test_stream_write_error(void **state)
+{
+	const char *dir = *state;
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct rlimit rl = { 150000, 150000 };
+		struct writer *w;
+		struct wfile *f;
+		char want[700], *err, *a = pattern(SBIG);
+		size_t off;
+		int failed = 0;
+
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+			_exit(10);
+		w = wr_open(P(dir, "site"), NULL, 0);
+		if (w == NULL)
+			_exit(11);
+		f = wr_begin(w, "big.html");
+		for (off = 0; off < SBIG; off += 10000)
+			if (wr_put(f, a + off, 10000) == -1)
+				failed = 1;
+		if (!failed)
+			_exit(12);
+		cap_begin();
+		if (wr_end(f) != -1)
+			_exit(13);
+		err = cap_end();
+		snprintf(want, sizeof want, "glasshouse: cannot write "
+		    "'%s/site/big.html': %s\n", dir, strerror(EFBIG));
+		if (strcmp(err, want) != 0) {
+			fprintf(stderr, "got: %s", err);
+			_exit(14);
+		}
+		free(err);
+		snprintf(want, sizeof want, "%s/.site.stage-%ld/big.html", dir,
+		    (long)getpid());
+		if (access(want, F_OK) == 0)	/* partial file removed */
+			_exit(15);
+		wr_abort(w);
+		free(a);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_false(exists(P(dir, "site")));
+}
+
 int
 main(void)
 {
@@ -671,6 +985,13 @@ main(void)
 		T(test_planted_symlinks),
 		T(test_lock_serialises),
 		T(test_write_error),
+		T(test_stream_identical),
+		T(test_stream_changed_byte),
+		T(test_stream_lengths),
+		T(test_stream_new),
+		T(test_stream_cancel),
+		T(test_stream_twice),
+		T(test_stream_write_error),
 	};
 
 	umask(022);
