@@ -653,8 +653,9 @@ page_end(struct rctx *rc, struct tmpl_dict *d, const char *a,
 		rc->err = -1;
 }
 
-/* A link to a purpose (PURPOSE section item: TITLE, HREF). */
-void
+/* A link to a purpose (PURPOSE section item: TITLE, HREF); returns
+ * the item. */
+struct tmpl_dict *
 purpose_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
     const struct purpose *p)
 {
@@ -663,6 +664,7 @@ purpose_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 	tmpl_set(s, "TITLE", p->title);
 	tmpl_set(s, "ID", p->id);
 	set_link(rc, s, "HREF", p->href);
+	return s;
 }
 
 void
@@ -917,29 +919,65 @@ catsum_free(struct catsum *cs)
  * and flags PREFIX_NO_PURPOSES, PREFIX_NO_RECIPIENTS: the prefix keeps
  * them apart from same-named sections of enclosing dictionaries (which
  * ctemplate would otherwise iterate in their place). */
-/* With more set (the overview), at most INDEX_PURPOSES purposes and a
- * section PREFIX_MORE_PURPOSES (N, HREF: more), and no recipients. */
+/*
+ * How long c's data is kept for p: each retention of the entries of c
+ * visible here that serve p, once, as section PREFIX_KEPT (TEXT) of the
+ * purpose's item. The overview shows these next to the purpose, so that
+ * a period is never read as belonging to the purpose beside it.
+ */
+static void
+kept_set(struct rctx *rc, struct tmpl_dict *s, const char *sec,
+    const struct category *c, const struct purpose *p)
+{
+	struct pvec kept = { 0 };
+	size_t	 i, j;
+
+	for (i = 0; i < c->nentries; i++) {
+		const struct data_entry *e = c->entries[i];
+
+		if (!entry_visible(e, rc->aud))
+			continue;
+		for (j = 0; j < e->purposes.n; j++)
+			if (e->purposes.v[j].to == p) {
+				pv_add(&kept, e->retention.text);
+				break;
+			}
+	}
+	pv_uniq(&kept, cmp_str);
+	for (i = 0; i < kept.n; i++)
+		tmpl_set(tmpl_section(s, sec), "TEXT", kept.v[i]);
+	pv_free(&kept);
+}
+
+/* With idx set (the overview, for that category), at most
+ * INDEX_PURPOSES purposes, each with how long it keeps the data
+ * (PREFIX_KEPT), a section PREFIX_MORE_PURPOSES (N, HREF: more), and
+ * no recipients. */
 static void
 catsum_set(struct rctx *rc, struct tmpl_dict *d, const char *pfx,
-    const struct catsum *cs, const char *more)
+    const struct catsum *cs, const struct category *idx)
 {
 	struct tmpl_dict *s;
-	char	 name[64];
+	char	 name[64], kept[64];
 	size_t	 i, np = cs->purposes.n;
 
 #define SEC(x) (snprintf(name, sizeof name, "%s_%s", pfx, (x)), name)
-	if (more != NULL && np > INDEX_PURPOSES)
+	if (idx != NULL && np > INDEX_PURPOSES)
 		np = INDEX_PURPOSES;
-	for (i = 0; i < np; i++)
-		purpose_link(rc, d, SEC("PURPOSE"), cs->purposes.v[i]);
+	snprintf(kept, sizeof kept, "%s_KEPT", pfx);
+	for (i = 0; i < np; i++) {
+		s = purpose_link(rc, d, SEC("PURPOSE"), cs->purposes.v[i]);
+		if (idx != NULL)
+			kept_set(rc, s, kept, idx, cs->purposes.v[i]);
+	}
 	if (np < cs->purposes.n) {
 		s = tmpl_section(d, SEC("MORE_PURPOSES"));
 		tmpl_set_int(s, "N", (long long)(cs->purposes.n - np));
-		set_href(rc, s, "HREF", "data/", more, ".html#why-h");
+		set_href(rc, s, "HREF", "data/", idx->key, ".html#why-h");
 	}
 	tmpl_show(d, SEC(cs->purposes.n == 0 ? "NO_PURPOSES" :
 	    "HAS_PURPOSES"));
-	for (i = 0; i < cs->retention.n; i++) {
+	for (i = 0; idx == NULL && i < cs->retention.n; i++) {
 		s = tmpl_section(d, SEC("RETENTION"));
 		set_cap(rc, s, "TEXT", cs->retention.v[i]);
 	}
@@ -947,7 +985,7 @@ catsum_set(struct rctx *rc, struct tmpl_dict *d, const char *pfx,
 		s = tmpl_section(d, SEC("SOURCE"));
 		tmpl_set(s, "TEXT", cs->sources.v[i]);
 	}
-	if (more != NULL)
+	if (idx != NULL)
 		return;
 	for (i = 0; i < cs->recipients.n; i++)
 		recipient_link(rc, d, SEC("RECIPIENT"), cs->recipients.v[i]);
@@ -1028,7 +1066,7 @@ render_index(struct rctx *rc)
 		set_link(rc, s, "HREF", rows[i].c->href);
 		if (rows[i].c->special)
 			tmpl_show(s, "CAT_SPECIAL");
-		catsum_set(rc, s, "CAT", &rc->sums[rows[i].k], rows[i].c->key);
+		catsum_set(rc, s, "CAT", &rc->sums[rows[i].k], rows[i].c);
 	}
 	free(rows);
 	if (rc->cats.n == 0)

@@ -126,7 +126,7 @@ struct tmpl_dict *	page_begin(struct rctx *rc, int depth, const char *navkey,
 	        struct tmpl_dict **content);
 void	page_end(struct rctx *rc, struct tmpl_dict *d, const char *a,
 	        const char *b, const char *c);
-void	purpose_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
+struct tmpl_dict *purpose_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 	        const struct purpose *p);
 void	recipient_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 	        const struct recipient *r);

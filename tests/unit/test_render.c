@@ -566,15 +566,38 @@ write_text(const char *path, const char *text)
 	return fclose(f);
 }
 
+/* Load, check and render the content in dir (into dir/site); the
+ * content must have no errors. */
+static void
+build_dir(const char *dir)
+{
+	struct model	 m2, saved = M;
+	struct source	 s2;
+	int		 rc;
+
+	model_init(&m2);
+	m2.today = M.today;
+	assert_int_equal(load_content(&m2, dir, &s2), 0);
+	decode_model(&m2, &s2);
+	check_model(&m2);
+	if (diag_errors() != 0)
+		diag_flush(stderr, 0, 0);
+	assert_int_equal(diag_errors(), 0);
+	diag_reset();
+	M = m2;			/* build() renders M */
+	rc = build(dir, EPOCH, NULL);
+	M = saved;
+	model_free(&m2);
+	assert_int_equal(rc, 0);
+}
+
 /* The overview lists at most 5 purposes per kind of data, then "and N
  * more purposes" linking to the kind's own page, which lists them all. */
 static void
 test_index_caps_purposes(void **state)
 {
-	struct model	 m2, saved = M;
-	struct source	 s2;
 	char		 dir[300], p[400], *t, *row;
-	int		 i, rc;
+	int		 i;
 
 	(void)state;
 	snprintf(dir, sizeof dir, "%s/cap", tmpdir);
@@ -598,20 +621,7 @@ test_index_caps_purposes(void **state)
 		    "summary: A purpose.\nlegal_basis: contract\n---\n"
 		    "Body.\n"), 0);
 	}
-	model_init(&m2);
-	m2.today = M.today;
-	assert_int_equal(load_content(&m2, dir, &s2), 0);
-	decode_model(&m2, &s2);
-	check_model(&m2);
-	if (diag_errors() != 0)
-		diag_flush(stderr, 0, 0);
-	assert_int_equal(diag_errors(), 0);
-	diag_reset();
-	M = m2;			/* build() renders M */
-	rc = build(dir, EPOCH, NULL);
-	M = saved;
-	model_free(&m2);
-	assert_int_equal(rc, 0);
+	build_dir(dir);
 
 	snprintf(p, sizeof p, "%s/site/public/index.html", dir);
 	t = slurp(p, NULL);
@@ -633,6 +643,85 @@ test_index_caps_purposes(void **state)
 		assert_int_equal(count(t, l), 2);	/* summary, row */
 	}
 	assert_null(strstr(t, "more purposes"));
+	free(t);
+}
+
+/* The overview's purpose item for href, "<li>...</li>", in the row
+ * starting at row; NULL if there is none. */
+static char *
+item_of(const char *row, const char *href)
+{
+	const char *a = strstr(row, href), *b, *e;
+
+	if (a == NULL || (e = strstr(a, "</li>")) == NULL)
+		return NULL;
+	for (b = a; b > row && strncmp(b, "<li>", 4) != 0; b--)
+		;
+	return strndup(b, (size_t)(e + 5 - b));
+}
+
+/* On the overview each purpose carries how long it keeps that kind of
+ * data, from the entries that serve it: a period never stands beside a
+ * purpose it does not belong to (they were two separate lists). */
+static void
+test_index_pairs_retention(void **state)
+{
+	static const char *const sys[][3] = {
+		{ "shop", "orders", "6 years after your order" },
+		{ "crm", "orders", "2 years after your last message" },
+		{ "mail", "news", "until you unsubscribe" },
+	};
+	char	 dir[300], p[400], *t, *row, *orders, *news;
+	size_t	 i;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/pair", tmpdir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	snprintf(p, sizeof p, "%s/inventory", dir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	snprintf(p, sizeof p, "%s/purposes", dir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	snprintf(p, sizeof p, "%s/site.yaml", dir);
+	assert_int_equal(write_text(p, "organisation:\n  name: Pair Co\n"
+	    "  address: 1 Road, Town\n  email: privacy@pair.example\n"), 0);
+	for (i = 0; i < sizeof sys / sizeof sys[0]; i++) {
+		char	 y[400];
+
+		snprintf(p, sizeof p, "%s/inventory/%s.yaml", dir, sys[i][0]);
+		snprintf(y, sizeof y, "name: %s\ndescription: A system.\n"
+		    "custodian: it\nlocations: [NL]\ndata:\n"
+		    "  - category: user.contact.email\n"
+		    "    subjects: [customer]\n    purposes: [%s]\n"
+		    "    retention: %s\n    required: contract\n",
+		    sys[i][0], sys[i][1], sys[i][2]);
+		assert_int_equal(write_text(p, y), 0);
+	}
+	snprintf(p, sizeof p, "%s/purposes/orders.md", dir);
+	assert_int_equal(write_text(p, "---\ntitle: Orders\nsummary: Orders."
+	    "\nlegal_basis: contract\n---\nBody.\n"), 0);
+	snprintf(p, sizeof p, "%s/purposes/news.md", dir);
+	assert_int_equal(write_text(p, "---\ntitle: News\nsummary: News.\n"
+	    "legal_basis: consent\nwithdraw: Unsubscribe.\n---\nBody.\n"),
+	    0);
+	build_dir(dir);
+
+	snprintf(p, sizeof p, "%s/site/public/index.html", dir);
+	t = slurp(p, NULL);
+	assert_non_null(t);
+	row = strstr(t, "href=\"data/user.contact.email.html\"");
+	assert_non_null(row);
+	orders = item_of(row, "href=\"purposes/orders.html\"");
+	news = item_of(row, "href=\"purposes/news.html\"");
+	assert_non_null(orders);
+	assert_non_null(news);
+	assert_string_equal(news, "<li><a href=\"purposes/news.html\">News</a>"
+	    "<span class=\"kept\">Kept until you unsubscribe</span></li>");
+	assert_string_equal(orders, "<li><a href=\"purposes/orders.html\">"
+	    "Orders</a><span class=\"kept\">Kept 2 years after your last "
+	    "message</span><span class=\"kept\">Kept 6 years after your "
+	    "order</span></li>");
+	free(orders);
+	free(news);
 	free(t);
 }
 
@@ -683,6 +772,7 @@ main(void)
 		cmocka_unit_test(test_ropa_csv),
 		cmocka_unit_test(test_json_key_order),
 		cmocka_unit_test(test_index_caps_purposes),
+		cmocka_unit_test(test_index_pairs_retention),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_no_date_without_epoch),
 		cmocka_unit_test(test_theme_override),

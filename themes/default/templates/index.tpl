@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! index.tpl - what we collect and why, at a glance. }}
 {{! GROUP: NAME ID, GROUP_DESC(TEXT), CATEGORY: NAME KEY HREF, CAT_DESC(TEXT), CAT_SPECIAL, }}
-{{! CAT_PURPOSE(TITLE HREF): the first 5, CAT_MORE_PURPOSES(N HREF): the rest, CAT_NO_PURPOSES, CAT_RETENTION(TEXT), CAT_SOURCE(TEXT). }}
+{{! CAT_PURPOSE(TITLE HREF, CAT_KEPT(TEXT): how long for that purpose): the first 5, CAT_MORE_PURPOSES(N HREF): the rest, CAT_NO_PURPOSES, CAT_SOURCE(TEXT). }}
 {{! CARD: TITLE SUMMARY HREF BASIS, CARD_STATUS(TEXT), CARD_SPECIAL. CONTACT: ADDRESS EMAIL, CONTACT_PHONE, CONTACT_DPO, DPO_UNDOCUMENTED. }}
 <div class="intro">
 <h1>{{PAGE_TITLE}}</h1>
@@ -39,21 +39,17 @@
 <div class="table-wrap">
 <table class="glance">
 <thead>
-<tr><th scope="col">What</th><th scope="col">Why we use it</th><th scope="col">How long we keep it</th><th scope="col">Where it comes from</th></tr>
+<tr><th scope="col">What</th><th scope="col">Why we use it, and how long we keep it</th><th scope="col">Where it comes from</th></tr>
 </thead>
 <tbody>
 {{#CATEGORY}}<tr>
 <th scope="row" data-label="What"><a href="{{HREF}}">{{NAME}}</a>{{#CAT_SPECIAL}} <span class="tag tag-special">Sensitive</span>{{/CAT_SPECIAL}}</th>
-<td data-label="Why we use it">{{#CAT_NO_PURPOSES}}<span class="none">Not used for any listed purpose</span>{{/CAT_NO_PURPOSES}}{{#CAT_HAS_PURPOSES}}<ul class="plain">
-{{#CAT_PURPOSE}}<li><a href="{{HREF}}">{{TITLE}}</a></li>
+<td data-label="Why we use it, and how long we keep it">{{#CAT_NO_PURPOSES}}<span class="none">Not used for any listed purpose</span>{{/CAT_NO_PURPOSES}}{{#CAT_HAS_PURPOSES}}<ul class="plain">
+{{#CAT_PURPOSE}}<li><a href="{{HREF}}">{{TITLE}}</a>{{#CAT_KEPT}}<span class="kept">Kept {{TEXT}}</span>{{/CAT_KEPT}}</li>
 {{/CAT_PURPOSE}}
 {{#CAT_MORE_PURPOSES}}<li><a href="{{HREF}}">and {{N}} more purposes</a></li>
 {{/CAT_MORE_PURPOSES}}
 </ul>{{/CAT_HAS_PURPOSES}}</td>
-<td data-label="How long we keep it"><ul class="plain">
-{{#CAT_RETENTION}}<li>{{TEXT}}</li>
-{{/CAT_RETENTION}}
-</ul></td>
 <td data-label="Where it comes from"><ul class="plain">
 {{#CAT_SOURCE}}<li>{{TEXT}}</li>
 {{/CAT_SOURCE}}
