@@ -225,18 +225,6 @@ ci_get(const struct cindex *ix, const void *k, uint32_t *v)
 	return true;
 }
 
-/* An entry's own item, from the index when it has it. */
-static enum cstate
-entry_item(const struct model *m, const struct cindex *ix,
-    const struct data_entry *e, enum citem it)
-{
-	uint32_t v;
-
-	if (ci_get(ix, e, &v))
-		return (enum cstate)(it == CI_SOLD ? v >> 2 & 3 : v & 3);
-	return complete_entry_item(m, e, it);
-}
-
 static enum cstate
 transfers_item(const struct model *m, const struct cindex *ix,
     const struct system *sy)
@@ -248,34 +236,24 @@ transfers_item(const struct model *m, const struct cindex *ix,
 	return system_transfers(m, sy);
 }
 
-/* Index every system and data entry of m (purposes come with their
- * rows). Sized for half occupancy at most. */
+/* Index every system of m (purposes come with their rows; an entry's
+ * items are two of its own fields, cheaper to read than to look up).
+ * Sized for half occupancy at most. */
 static struct cindex *
 index_build(const struct model *m, struct arena *a)
 {
 	struct cindex *ix;
-	size_t i, j, n = m->npurposes + m->nsystems, cap = 16;
+	size_t i, n = m->npurposes + m->nsystems, cap = 16;
 
-	for (i = 0; i < m->nsystems; i++)
-		n += m->systems[i]->ndata;
 	while (cap < 2 * n)
 		cap *= 2;
 	ix = arena_alloc(a, sizeof(*ix));
 	ix->slots = arena_alloc(a, cap * sizeof(*ix->slots));
 	memset(ix->slots, 0, cap * sizeof(*ix->slots));
 	ix->mask = cap - 1;
-	for (i = 0; i < m->nsystems; i++) {
-		const struct system *sy = m->systems[i];
-
-		ci_put(ix, sy, (uint32_t)system_transfers(m, sy));
-		for (j = 0; j < sy->ndata; j++) {
-			const struct data_entry *e = &sy->data[j];
-
-			ci_put(ix, e, (uint32_t)complete_entry_item(m, e,
-			    CI_REQUIREMENT) | (uint32_t)complete_entry_item(m,
-			    e, CI_SOLD) << 2);
-		}
-	}
+	for (i = 0; i < m->nsystems; i++)
+		ci_put(ix, m->systems[i],
+		    (uint32_t)system_transfers(m, m->systems[i]));
 	return ix;
 }
 
@@ -321,12 +299,12 @@ data_states(const struct model *m, const struct cindex *ix,
 		if (x->system != NULL)
 			merge(st, CI_TRANSFERS, transfers_item(m, ix,
 			    x->system));
-		merge(st, CI_REQUIREMENT, entry_item(m, ix, x,
+		merge(st, CI_REQUIREMENT, complete_entry_item(m, x,
 		    CI_REQUIREMENT));
 		if (complete_applies(CI_SOURCE, jur) && x->source != SRC_YOU)
 			merge(st, CI_SOURCE, x->source == SRC_RECIPIENT &&
 			    x->source_ref.to == NULL ? CS_MISSING : CS_PRESENT);
-		merge(st, CI_SOLD, entry_item(m, ix, x, CI_SOLD));
+		merge(st, CI_SOLD, complete_entry_item(m, x, CI_SOLD));
 	}
 }
 
@@ -388,7 +366,7 @@ enum cstate
 complete_entry_state(const struct complete *c, const struct data_entry *e,
     enum citem it)
 {
-	return entry_item(c->m, c->index, e, it);
+	return complete_entry_item(c->m, e, it);
 }
 
 static size_t
@@ -539,12 +517,12 @@ system_findings(struct cx *x, const struct system *sy)
 	for (i = 0; i < sy->ndata; i++) {
 		const struct data_entry *e = &sy->data[i];
 
-		if (entry_item(x->m, x->c->index, e, CI_REQUIREMENT) ==
+		if (complete_entry_item(x->m, e, CI_REQUIREMENT) ==
 		    CS_MISSING)
 			find(x, e->pos, CF_ITEM, "data entry '%s' does not "
 			    "say whether people must give it ('required': "
 			    "contract, law or optional)", entry_name(e));
-		if (entry_item(x->m, x->c->index, e, CI_SOLD) == CS_MISSING)
+		if (complete_entry_item(x->m, e, CI_SOLD) == CS_MISSING)
 			find(x, e->pos, CF_ITEM, "data entry '%s' does not say "
 			    "whether it is 'sold' (expected under ccpa)",
 			    entry_name(e));

@@ -343,10 +343,26 @@ link_pages(struct model *m)
 		    "../data/%s.html", m->categories[i]->key);
 }
 
+/* Whether each entry is public, once: entry_visible() reads it. */
+static void
+mark_entries(struct model *m)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->nsystems; i++)
+		for (j = 0; j < m->systems[i]->ndata; j++) {
+			struct data_entry *e = &m->systems[i]->data[j];
+
+			e->shown = 0;
+			e->shown = entry_visible(e, AUD_PUBLIC) ? 2 : 1;
+		}
+}
+
 void
 model_derive(struct model *m)
 {
 	sort_lists(m);
+	mark_entries(m);
 	build_entry_indexes(m);
 	link_decisions(m);
 	link_pages(m);
@@ -381,6 +397,8 @@ entry_visible(const struct data_entry *e, enum audience aud)
 
 	if (aud & AUD_INTERNAL)
 		return true;
+	if (e->shown != 0)
+		return e->shown == 2;
 	if (!system_visible(e->system, aud))
 		return false;
 	for (i = 0; i < e->purposes.n; i++) {

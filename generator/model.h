@@ -136,6 +136,9 @@ struct data_entry {
 	/* set by decode.c: written in the entry's own mapping (even as
 	 * null), not defaulted; what complete.c asks */
 	bool			 required_stated, sold_stated;
+	/* model_derive: 2 public, 1 staff only; 0 before (entry_visible
+	 * works it out then). Render asks for every row of every page. */
+	unsigned char		 shown;
 };
 
 struct decision;
