@@ -375,10 +375,13 @@ static void
 on_end(struct ctx *c)
 {
 	struct frame *f = &c->stack[c->depth - 1];
-	struct ynode *n = f->node, **kids = c->kids + f->base;
+	struct ynode *n = f->node, **kids;
 	size_t nkids = c->nkids - f->base, i;
 	unsigned long size = f->size;
 
+	/* no child yet in the whole document: kids is NULL, and NULL + 0
+	 * is undefined */
+	kids = c->kids != NULL ? c->kids + f->base : NULL;
 	if (n->type == YN_SEQ) {
 		n->n = nkids;
 		n->items = arena_alloc(c->tree, (nkids + 1) * sizeof(*n->items));
