@@ -1006,17 +1006,19 @@ category_in_use(const struct rctx *rc, const struct category *c)
 	return 0;
 }
 
-/* The purpose cards of index.html, filled while the page expands
- * (tmpl_section_lazy). */
-struct card_rows {
+/* The objects a lazy section (tmpl_section_lazy) shows, for its fill
+ * function: the purpose cards of index.html, the rows of
+ * recipients.html. */
+struct lazy_rows {
 	struct rctx	*rc;
-	struct pvec	 v;		/* visible purposes, model order */
+	struct pvec	 v;		/* the visible ones, model order */
 };
 
+/* The purpose cards of index.html, filled while the page expands. */
 static void
 card_fill(struct tmpl_dict *s, size_t i, void *arg)
 {
-	struct card_rows *cr = arg;
+	struct lazy_rows *cr = arg;
 	struct rctx *rc = cr->rc;
 	const struct purpose *p = cr->v.v[i];
 
@@ -1040,7 +1042,7 @@ render_index(struct rctx *rc)
 	struct tmpl_dict *d, *c, *g = NULL, *s;
 	struct catrow	*rows;
 	const struct category *lastg = NULL;
-	struct card_rows cr;
+	struct lazy_rows cr;
 	size_t	 i, nr = 0;
 
 	d = page_begin(rc, 0, "index", NULL, m->site.title, T_INDEX, &c);
@@ -1317,17 +1319,12 @@ received(struct rctx *rc, const struct data_entry *e, struct pvec *cats,
 	}
 }
 
-/* The rows of recipients.html, filled while the page expands
- * (tmpl_section_lazy): one recipient's dictionary at a time. */
-struct recipient_rows {
-	struct rctx	*rc;
-	struct pvec	 v;		/* visible recipients, model order */
-};
-
+/* The rows of recipients.html, filled while the page expands: one
+ * recipient's dictionary at a time. */
 static void
 recipient_fill(struct tmpl_dict *s, size_t i, void *arg)
 {
-	struct recipient_rows *rr = arg;
+	struct lazy_rows *rr = arg;
 	struct rctx *rc = rr->rc;
 	const struct recipient *r = rr->v.v[i];
 	struct tmpl_dict *x;
@@ -1423,7 +1420,7 @@ render_recipients(struct rctx *rc)
 {
 	const struct model *m = rc->m;
 	struct tmpl_dict *d, *c;
-	struct recipient_rows rr;
+	struct lazy_rows rr;
 	size_t	 i;
 
 	d = page_begin(rc, 0, "recipients", NULL, "Who receives your data",

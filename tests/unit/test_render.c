@@ -591,6 +591,21 @@ build_dir(const char *dir)
 	assert_int_equal(rc, 0);
 }
 
+/* dir/site/public/index.html (to free) and, in *row, its row for
+ * user.contact.email. */
+static char *
+email_row(const char *dir, char **row)
+{
+	char	 p[400], *t;
+
+	snprintf(p, sizeof p, "%s/site/public/index.html", dir);
+	t = slurp(p, NULL);
+	assert_non_null(t);
+	*row = strstr(t, "href=\"data/user.contact.email.html\"");
+	assert_non_null(*row);
+	return t;
+}
+
 /* The overview lists at most 5 purposes per kind of data, then "and N
  * more purposes" linking to the kind's own page, which lists them all. */
 static void
@@ -622,12 +637,7 @@ test_index_caps_purposes(void **state)
 		    "Body.\n"), 0);
 	}
 	build_dir(dir);
-
-	snprintf(p, sizeof p, "%s/site/public/index.html", dir);
-	t = slurp(p, NULL);
-	assert_non_null(t);
-	row = strstr(t, "href=\"data/user.contact.email.html\"");
-	assert_non_null(row);
+	t = email_row(dir, &row);
 	assert_int_equal(count(row, "href=\"purposes/p"), 5 + 7);  /* + cards */
 	assert_non_null(strstr(row, "<a href=\"data/user.contact.email.html"
 	    "#why-h\">and 2 more purposes</a>"));
@@ -704,12 +714,7 @@ test_index_pairs_retention(void **state)
 	    "legal_basis: consent\nwithdraw: Unsubscribe.\n---\nBody.\n"),
 	    0);
 	build_dir(dir);
-
-	snprintf(p, sizeof p, "%s/site/public/index.html", dir);
-	t = slurp(p, NULL);
-	assert_non_null(t);
-	row = strstr(t, "href=\"data/user.contact.email.html\"");
-	assert_non_null(row);
+	t = email_row(dir, &row);
 	orders = item_of(row, "href=\"purposes/orders.html\"");
 	news = item_of(row, "href=\"purposes/news.html\"");
 	assert_non_null(orders);
