@@ -591,6 +591,23 @@ build_dir(const char *dir)
 	assert_int_equal(rc, 0);
 }
 
+/* A content tree tmpdir/name (its path into dir, of size n): empty
+ * inventory/ and purposes/, and site.yaml holding org. */
+static void
+new_tree(char *dir, size_t n, const char *name, const char *org)
+{
+	char	 p[400];
+
+	snprintf(dir, n, "%s/%s", tmpdir, name);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	snprintf(p, sizeof p, "%s/inventory", dir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	snprintf(p, sizeof p, "%s/purposes", dir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	snprintf(p, sizeof p, "%s/site.yaml", dir);
+	assert_int_equal(write_text(p, org), 0);
+}
+
 /* dir/site/public/index.html (to free) and, in *row, its row for
  * user.contact.email. */
 static char *
@@ -615,15 +632,8 @@ test_index_caps_purposes(void **state)
 	int		 i;
 
 	(void)state;
-	snprintf(dir, sizeof dir, "%s/cap", tmpdir);
-	snprintf(p, sizeof p, "%s/inventory", dir);
-	assert_int_equal(mkdir(dir, 0755), 0);
-	assert_int_equal(mkdir(p, 0755), 0);
-	snprintf(p, sizeof p, "%s/purposes", dir);
-	assert_int_equal(mkdir(p, 0755), 0);
-	snprintf(p, sizeof p, "%s/site.yaml", dir);
-	assert_int_equal(write_text(p, "organisation:\n  name: Cap Co\n"
-	    "  address: 1 Road, Town\n  email: privacy@cap.example\n"), 0);
+	new_tree(dir, sizeof dir, "cap", "organisation:\n  name: Cap Co\n"
+	    "  address: 1 Road, Town\n  email: privacy@cap.example\n");
 	snprintf(p, sizeof p, "%s/inventory/shop.yaml", dir);
 	assert_int_equal(write_text(p, "name: Shop\ndescription: The shop.\n"
 	    "custodian: shop\nlocations: [NL]\ndata:\n"
@@ -685,15 +695,8 @@ test_index_pairs_retention(void **state)
 	size_t	 i;
 
 	(void)state;
-	snprintf(dir, sizeof dir, "%s/pair", tmpdir);
-	assert_int_equal(mkdir(dir, 0755), 0);
-	snprintf(p, sizeof p, "%s/inventory", dir);
-	assert_int_equal(mkdir(p, 0755), 0);
-	snprintf(p, sizeof p, "%s/purposes", dir);
-	assert_int_equal(mkdir(p, 0755), 0);
-	snprintf(p, sizeof p, "%s/site.yaml", dir);
-	assert_int_equal(write_text(p, "organisation:\n  name: Pair Co\n"
-	    "  address: 1 Road, Town\n  email: privacy@pair.example\n"), 0);
+	new_tree(dir, sizeof dir, "pair", "organisation:\n  name: Pair Co\n"
+	    "  address: 1 Road, Town\n  email: privacy@pair.example\n");
 	for (i = 0; i < sizeof sys / sizeof sys[0]; i++) {
 		char	 y[400];
 
