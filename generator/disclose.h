@@ -3,6 +3,9 @@
  * counts a public build publishes (content-format section 5), and the
  * guard that proves afterwards that no undisclosed figure reached an
  * output file. Pure code: no I/O, no global state, no model types.
+ * disclose.c holds the rules (sdc_round .. sdc_table_free), disclose_scan.c
+ * the guard and its scanner (sdc_guard_*, sdc_scan); each sdc_table and
+ * sdc_guard is owned by its caller, who frees it.
  *
  * A report is a matrix of true counts, rows = periods, columns =
  * groups. sdc_table_make() turns it into the published table: one
