@@ -7,6 +7,12 @@
  * killed build leaves the previous site exactly as it was. Files whose
  * bytes did not change are carried over (hard link) so they keep their
  * mtime and the rebuild writes nothing for them.
+ *
+ * The module owns the output directory, its lock file and staging tree
+ * for the whole build, and each struct writer and struct wfile it hands
+ * out (freed by wr_commit/wr_abort and wr_end/wr_cancel). write.c is the
+ * writer's lifetime, write_file.c one file streamed in, write_fs.c the
+ * POSIX helpers; write_impl.h is their internal header.
  */
 #ifndef GH_WRITE_H
 #define GH_WRITE_H
