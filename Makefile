@@ -21,8 +21,10 @@ LDLIBS	= -lcmark -lyaml -lctemplate -lpthread
 
 B	= build
 SRCS	= $(sort $(wildcard generator/*.c))
+CXX_SRCS = $(sort $(wildcard generator/*.cc))
 MAIN_OBJ = $(B)/main.o
-OBJS	= $(patsubst generator/%.c,$(B)/%.o,$(SRCS)) $(B)/tmpl.o
+OBJS	= $(patsubst generator/%.c,$(B)/%.o,$(SRCS)) \
+	  $(patsubst generator/%.cc,$(B)/%.o,$(CXX_SRCS))
 LIB_OBJS = $(filter-out $(MAIN_OBJ),$(OBJS))
 
 -include Makefile.local
@@ -150,7 +152,7 @@ $(B)/glasshouse: $(OBJS)
 $(B)/%.o: generator/%.c generator/*.h | $(B)
 	$(CC) $(GH_CFLAGS) -c -o $@ $<
 
-$(B)/tmpl.o: generator/tmpl.cc generator/tmpl.h | $(B)
+$(B)/%.o: generator/%.cc generator/*.h generator/*.hh | $(B)
 	$(CXX) $(GH_CXXFLAGS) -c -o $@ $<
 
 $(B):

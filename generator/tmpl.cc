@@ -1,6 +1,9 @@
 /*
- * tmpl.cc - the one C++ file: a thin extern "C" shim over ctemplate 2.4
- * that gives the renderer templates which always escape for HTML.
+ * tmpl.cc - a thin extern "C" shim over ctemplate 2.4 that gives the
+ * renderer templates which always escape for HTML: tmpl_set_root,
+ * tmpl_load, tmpl_expand*, tmpl_reset. It owns the template cache (the
+ * names loaded and failed, under one mutex); the dictionaries are
+ * tmpl_dict.cc's, and tmpl_impl.hh is what the two share.
  *
  * What ctemplate does not do for us, and this file does:
  *  - it escapes only files that start with {{%AUTOESCAPE context="HTML"}},
@@ -15,16 +18,6 @@
  *  - it throws C++ exceptions (bad_alloc at least): every function
  *    catches everything; out of memory aborts like the C x* wrappers.
  *
- * Dictionaries are our own (struct tmpl_dict, below), not ctemplate's
- * TemplateDictionary: ctemplate expands through the abstract
- * TemplateDictionaryInterface, and its own implementation spends most
- * of a build on bookkeeping we never use (a debug name string per
- * section, a process-wide id-to-name map under a lock on every key, a
- * global-dictionary lookup under another lock on every miss). Ours keeps
- * TemplateDictionary's lookup rules exactly (see struct tmpl_dict), so
- * the bytes ctemplate emits are the same; it allocates from one arena
- * per page and frees it at once.
- *
  * Expansion of a loaded template whose includes all passed tmpl_load
  * cannot make ctemplate log anything, so it runs without the capture
  * mutex, in parallel, straight into the caller's buffer; anything else
@@ -32,7 +25,6 @@
  * serialised path that reports what went wrong.
  */
 #include <ctemplate/template.h>
-#include <ctemplate/template_dictionary_interface.h>
 #include <ctemplate/template_emitter.h>
 
 #include <cctype>
@@ -52,439 +44,9 @@
 #include <string>
 #include <vector>
 
-extern "C" {
-#include "tmpl.h"
-}
+#include "tmpl_impl.hh"
 
-using ctemplate::TemplateDictionaryInterface;
-using ctemplate::TemplateString;
-
-/*
- * struct tmpl_dict - a template dictionary with TemplateDictionary's
- * semantics (ctemplate 2.4, template_dictionary.cc), for expansion
- * through TemplateDictionaryInterface:
- *  - a variable is looked up in the dictionary, then its section
- *    parents, then the template globals of the page (set on any
- *    dictionary of the tree, shared with its includes), then the
- *    built-ins BI_SPACE and BI_NEWLINE; a miss is "";
- *  - a section is shown if it is in the dictionary or a parent; it
- *    expands once per section dictionary, iterating the list of the
- *    nearest dictionary that has it; tmpl_show adds one empty
- *    dictionary only when the section has none yet;
- *  - an include dictionary has no parent (nothing is inherited across
- *    files but the template globals) and names its template file.
- * Keys are compared by their bytes (ctemplate compares 64-bit hashes
- * of them). Every dictionary of a tree lives in the root's arena; only
- * the root is freed, and that frees everything at once.
- */
-namespace {
-
-/* A bump allocator: chunks of 16 KiB, larger requests on their own. */
-struct dict_arena {
-	struct chunk {
-		chunk	*next;
-		size_t	 used, size;
-		alignas(16) char data[1];
-	};
-	chunk	*head = nullptr;
-
-	void *alloc(size_t n) {
-		n = (n + 15) & ~(size_t)15;
-		if (head == nullptr || head->size - head->used < n) {
-			size_t size = n > 4096 ? n : 16384;
-			chunk *c = static_cast<chunk *>(std::malloc(
-			    offsetof(chunk, data) + size));
-			if (c == nullptr)
-				throw std::bad_alloc();
-			c->used = 0;
-			c->size = size;
-			if (size == n && head != nullptr) {
-				/* a big one-off: keep filling the current chunk */
-				c->next = head->next;
-				head->next = c;
-				c->used = n;
-				return c->data;
-			}
-			c->next = head;
-			head = c;
-		}
-		void *p = head->data + head->used;
-		head->used += n;
-		return p;
-	}
-	/* Free everything but one standard chunk, kept for reuse. */
-	void reset() {
-		chunk *keep = nullptr;
-		while (head != nullptr) {
-			chunk *n = head->next;
-			if (keep == nullptr && head->size == 16384)
-				keep = head;
-			else
-				std::free(head);
-			head = n;
-		}
-		if (keep != nullptr) {
-			keep->used = 0;
-			keep->next = nullptr;
-		}
-		head = keep;
-	}
-	const char *dup(const char *s, size_t n) {
-		char *p = static_cast<char *>(alloc(n + 1));
-		std::memcpy(p, s, n);
-		p[n] = '\0';
-		return p;
-	}
-	~dict_arena() {
-		while (head != nullptr) {
-			chunk *n = head->next;
-			std::free(head);
-			head = n;
-		}
-	}
-};
-
-struct dict_str {
-	const char	*p;
-	size_t		 n;
-	bool is(const char *s, size_t len) const {
-		return n == len && std::memcmp(p, s, len) == 0;
-	}
-};
-
-/*
- * Everything of a dictionary is a singly linked list in the arena: each
- * element is allocated once, at its final size (growable arrays left
- * their old copies behind in the arena, a third of a big page's
- * dictionary memory), and a page's dictionaries are mostly written
- * once and read once, front to back.
- */
-struct dict_var {
-	dict_var	*next;		/* older */
-	dict_str	 key, val;
-};
-
-}	/* namespace */
-
-struct tmpl_dict;
-
-namespace {
-
-/* A section's or include's dictionaries, in the order they were added
- * (linked through tmpl_dict::next). */
-struct dict_list {
-	dict_list	*next;
-	dict_str	 key;
-	tmpl_dict	*head, *tail;
-	size_t		 n;
-	/* A lazy section (tmpl_section_lazy): n dictionaries made one at
-	 * a time while the page expands, by fill; head is NULL. */
-	tmpl_fill_fn	*fill;
-	void		*arg;
-};
-
-/* What the dictionaries of one page share. A lazy section's rows have
- * a root of their own (their memory is reused from row to row) whose
- * up is the page's root: template globals are looked up through it. */
-struct dict_root {
-	dict_arena		 arena;
-	dict_var		*globals = nullptr;
-	dict_root		*up = nullptr;
-	bool			 refused = false;	/* an include failed to load */
-	unsigned long		 generation = 0;	/* of the template cache */
-
-	dict_root *top() {
-		dict_root *r = this;
-		while (r->up != nullptr)
-			r = r->up;
-		return r;
-	}
-};
-
-const dict_str *
-find_var(const dict_var *v, const char *k, size_t n)
-{
-	/* newest first: a key set again is a new entry (see set_in) */
-	for (; v != nullptr; v = v->next)
-		if (v->key.is(k, n))
-			return &v->val;
-	return nullptr;
-}
-
-dict_list *
-find_list(dict_list *l, const char *k, size_t n)
-{
-	for (; l != nullptr; l = l->next)
-		if (l->key.is(k, n))
-			return l;
-	return nullptr;
-}
-
-}	/* namespace */
-
-struct tmpl_dict : public TemplateDictionaryInterface {
-	tmpl_dict		*parent;	/* section parent, or NULL */
-	dict_root		*root;
-	const char		*filename;	/* include dictionaries */
-	tmpl_dict		*next;		/* in its dict_list */
-	dict_var		*vars;		/* newest first */
-	dict_list		*sections, *includes;
-
-	tmpl_dict(tmpl_dict *p, dict_root *r) : parent(p), root(r),
-	    filename(nullptr), next(nullptr), vars(nullptr),
-	    sections(nullptr), includes(nullptr) {}
-
-	/* A new dictionary in the root's arena. Never destroyed one by
-	 * one: every member is plain memory of the arena. */
-	static tmpl_dict *make(tmpl_dict *parent, dict_root *r) {
-		void *mem = r->arena.alloc(sizeof(tmpl_dict));
-		return new (mem) tmpl_dict(parent, r);
-	}
-
-	void set(const char *k, const char *v, size_t vn) {
-		size_t kn = std::strlen(k);
-		dict_str val = { root->arena.dup(v, vn), vn };
-		set_in(&vars, k, kn, val);
-	}
-	void set_global(const char *k, const char *v) {
-		size_t kn = std::strlen(k), vn = std::strlen(v);
-		dict_str val = { root->arena.dup(v, vn), vn };
-		set_in(&root->globals, k, kn, val);
-	}
-	/* Prepend, without looking for an earlier value of k: find_var
-	 * searches newest first, so the last value set is the one seen,
-	 * as in TemplateDictionary, and setting costs no search. */
-	void set_in(dict_var **vs, const char *k, size_t kn, dict_str val) {
-		dict_var *x = static_cast<dict_var *>(
-		    root->arena.alloc(sizeof(dict_var)));
-		x->key.p = root->arena.dup(k, kn);
-		x->key.n = kn;
-		x->val = val;
-		x->next = *vs;
-		*vs = x;
-	}
-	dict_list *list(dict_list **ls, const char *k) {
-		size_t kn = std::strlen(k);
-		dict_list *l = find_list(*ls, k, kn);
-		if (l == nullptr) {
-			l = static_cast<dict_list *>(
-			    root->arena.alloc(sizeof(dict_list)));
-			l->key.p = root->arena.dup(k, kn);
-			l->key.n = kn;
-			l->head = l->tail = nullptr;
-			l->n = 0;
-			l->fill = nullptr;
-			l->arg = nullptr;
-			l->next = *ls;
-			*ls = l;
-		}
-		return l;
-	}
-	static void append(dict_list *l, tmpl_dict *d) {
-		if (l->tail != nullptr)
-			l->tail->next = d;
-		else
-			l->head = d;
-		l->tail = d;
-		l->n++;
-	}
-	void show(const char *k) {
-		dict_list *l = list(&sections, k);
-		if (l->n == 0)
-			append(l, make(this, root));
-	}
-	tmpl_dict *add_section(const char *k) {
-		tmpl_dict *d = make(this, root);
-		dict_list *l = list(&sections, k);
-		if (l->fill != nullptr)
-			std::abort();	/* one kind of section per name */
-		append(l, d);
-		return d;
-	}
-	void add_lazy(const char *k, size_t n, tmpl_fill_fn *fill, void *arg) {
-		dict_list *l = list(&sections, k);
-		if (l->n != 0)
-			std::abort();	/* one kind of section per name */
-		l->n = n;
-		l->fill = fill;
-		l->arg = arg;
-	}
-	tmpl_dict *add_include(const char *k, const std::string &file) {
-		tmpl_dict *d = make(nullptr, root);
-		d->filename = root->arena.dup(file.data(), file.size());
-		append(list(&includes, k), d);
-		return d;
-	}
-
-	/* The nearest list named k among sections (or includes), and the
-	 * dictionary that holds it. */
-	const dict_list *lookup(const TemplateString &k, bool inc,
-	    const tmpl_dict **holder = nullptr) const {
-		for (const tmpl_dict *d = this; d != nullptr; d = d->parent) {
-			const dict_list *l = find_list(inc ? d->includes :
-			    d->sections, k.data(), k.size());
-			if (l != nullptr) {
-				if (holder != nullptr)
-					*holder = d;
-				return l;
-			}
-		}
-		return nullptr;
-	}
-
-	/*
-	 * ctemplate asks for a new iterator for every section it expands
-	 * and deletes it after: one malloc and free per table, list or
-	 * optional block of every page. A thread needs only as many at
-	 * once as sections nest, so they come from a small array in the
-	 * thread's own storage (nothing to free at thread exit), and from
-	 * the heap only beyond it.
-	 */
-	class iter : public TemplateDictionaryInterface::Iterator {
-		const tmpl_dict		*p_;
-
-		enum { SLOTS = 32 };
-		struct slot {	/* an iter: vtable pointer and p_ */
-			alignas(void *) unsigned char mem[2 * sizeof(void *)];
-		};
-		struct slots {
-			slot		 s[SLOTS];
-			unsigned	 used = 0;	/* bit i: s[i] taken */
-		};
-		static slots &tls() {
-			static thread_local slots t;
-			return t;
-		}
-	public:
-		static void *operator new(std::size_t n) {
-			slots &t = tls();
-			if (n <= sizeof(slot) && ~t.used != 0) {
-				unsigned i = (unsigned)__builtin_ctz(~t.used);
-				t.used |= 1u << i;
-				return t.s[i].mem;
-			}
-			return ::operator new(n);
-		}
-		static void operator delete(void *p) {
-			slots &t = tls();
-			unsigned char *c = static_cast<unsigned char *>(p);
-			if (c >= t.s[0].mem && c < t.s[SLOTS - 1].mem +
-			    sizeof(slot)) {
-				t.used &= ~(1u << ((c - t.s[0].mem) /
-				    sizeof(slot)));
-				return;
-			}
-			::operator delete(p);
-		}
-		iter(const dict_list *l) : p_(l->head) {}
-		bool HasNext() const { return p_ != nullptr; }
-		const TemplateDictionaryInterface &Next() {
-			const tmpl_dict *d = p_;
-			p_ = p_->next;
-			return *d;
-		}
-	};
-
-	TemplateString GetValue(const TemplateString &k) const {
-		const dict_str *v;
-		for (const tmpl_dict *d = this; d != nullptr; d = d->parent)
-			if ((v = find_var(d->vars, k.data(), k.size())) != nullptr)
-				return TemplateString(v->p, v->n);
-		for (const dict_root *r = root; r != nullptr; r = r->up)
-			if ((v = find_var(r->globals, k.data(), k.size())) !=
-			    nullptr)
-				return TemplateString(v->p, v->n);
-		/* ctemplate's global dictionary holds only these two */
-		if (k.size() == 8 && std::memcmp(k.data(), "BI_SPACE", 8) == 0)
-			return TemplateString(" ", 1);
-		if (k.size() == 10 && std::memcmp(k.data(), "BI_NEWLINE", 10) == 0)
-			return TemplateString("\n", 1);
-		return TemplateString("", 0);
-	}
-	bool IsHiddenSection(const TemplateString &k) const {
-		const dict_list *l = lookup(k, false);
-		return l == nullptr || l->n == 0;
-	}
-	bool IsUnhiddenSection(const TemplateString &k) const {
-		return !IsHiddenSection(k);
-	}
-	bool IsHiddenTemplate(const TemplateString &k) const {
-		return lookup(k, true) == nullptr;
-	}
-	const char *GetIncludeTemplateName(const TemplateString &k,
-	    int n) const {
-		const dict_list *l = lookup(k, true);
-		if (l == nullptr || n < 0 || (size_t)n >= l->n)
-			std::abort();	/* ctemplate asks only after IsHidden* */
-		const tmpl_dict *d = l->head;
-		for (; n > 0; n--)
-			d = d->next;
-		const char *f = d->filename;
-		return f != nullptr ? f : "";
-	}
-	Iterator *CreateTemplateIterator(const TemplateString &k) const {
-		const dict_list *l = lookup(k, true);
-		if (l == nullptr)
-			std::abort();
-		return new iter(l);
-	}
-	/*
-	 * The rows of a lazy section: row i is made and filled when
-	 * ctemplate asks for it, in memory reused for row i + 1 (ctemplate
-	 * is done with a row when it asks for the next), so a page of
-	 * thousands of rows never holds more than one row's dictionary.
-	 */
-	class lazy_iter : public TemplateDictionaryInterface::Iterator {
-		const dict_list	*l_;
-		tmpl_dict	*holder_;
-		dict_root	 rows_;
-		size_t		 i_ = 0;
-	public:
-		lazy_iter(const dict_list *l, const tmpl_dict *holder) :
-		    l_(l), holder_(const_cast<tmpl_dict *>(holder)) {
-			rows_.up = holder->root;
-		}
-		bool HasNext() const { return i_ < l_->n; }
-		const TemplateDictionaryInterface &Next() {
-			rows_.arena.reset();
-			rows_.globals = nullptr;
-			tmpl_dict *row = make(holder_, &rows_);
-			l_->fill(row, i_++, l_->arg);
-			return *row;
-		}
-	};
-
-	Iterator *CreateSectionIterator(const TemplateString &k) const {
-		const tmpl_dict *holder = nullptr;
-		const dict_list *l = lookup(k, false, &holder);
-		if (l == nullptr)
-			std::abort();
-		if (l->fill != nullptr)
-			return new lazy_iter(l, holder);
-		return new iter(l);
-	}
-	void DumpToString(std::string *out, int level) const {
-		std::string pad((size_t)level * 2, ' ');
-		for (const dict_var *v = vars; v != nullptr; v = v->next)
-			*out += pad + std::string(v->key.p, v->key.n) + ": >" +
-			    std::string(v->val.p, v->val.n) + "<\n";
-		for (const dict_list *l = sections; l != nullptr; l = l->next)
-			for (const tmpl_dict *d = l->head; d != nullptr;
-			    d = d->next) {
-				*out += pad + "section " + std::string(l->key.p,
-				    l->key.n) + " -->\n";
-				d->DumpToString(out, level + 1);
-			}
-		for (const dict_list *l = includes; l != nullptr; l = l->next)
-			for (const tmpl_dict *d = l->head; d != nullptr;
-			    d = d->next) {
-				*out += pad + "include-template " + std::string(
-				    l->key.p, l->key.n) + " -->\n";
-				d->DumpToString(out, level + 1);
-			}
-	}
-
-};
+using namespace tmpl_impl;
 
 namespace {
 
@@ -526,30 +88,17 @@ public:
 
 }	/* namespace */
 
-
 namespace {
 
 /* Every template is loaded and expanded with this strip mode: the
  * cache is keyed by (name, strip), so one mode means one entry. */
 const ctemplate::Strip STRIP = ctemplate::STRIP_BLANK_LINES;
 
-/* Prefix of the file name given to an include whose template failed
- * tmpl_load: ctemplate cannot find it, so the expansion fails instead
- * of loading the unchecked file itself. */
-const char REFUSED[] = "/\001glasshouse-refused/";
-
 std::mutex g_mu;		/* guards everything below and std::cerr */
 std::string g_root;		/* as given to tmpl_set_root */
 std::set<std::string> g_loaded;	/* names that passed tmpl_load */
 std::map<std::string, std::string> g_failed;	/* name -> message */
 unsigned long g_generation;	/* bumped when the cache is emptied */
-
-[[noreturn]] void
-die(const char *what)
-{
-	std::fprintf(stderr, "glasshouse: %s\n", what);
-	std::abort();
-}
 
 /* Redirects std::cerr into a string for its lifetime (hold g_mu). */
 class cerr_capture {
@@ -572,14 +121,14 @@ display_path(const std::string &name)
 	return g_root + "/" + name;
 }
 
+const size_t TEMPLATE_MAX = 16u << 20;	/* bytes: templates are small */
+
 /*
  * Read a template file (buf_read_file: a FIFO or device planted in a
  * theme must not hang the build, and only a file that passed here ever
  * reaches ctemplate's loader, which would block in its own open).
  * *err: errno, or BUF_NOT_REGULAR.
  */
-const size_t TEMPLATE_MAX = 16u << 20;	/* bytes: templates are small */
-
 bool
 read_file(const std::string &path, std::string *out, int *err)
 {
@@ -594,6 +143,7 @@ read_file(const std::string &path, std::string *out, int *err)
 	return ok;
 }
 
+/* The 1-based line of byte off of t. */
 int
 line_at(const std::string &t, size_t off)
 {
@@ -616,6 +166,7 @@ struct marker {
 	std::string	body;	/* everything between the braces */
 };
 
+/* The markers of t in order, each with its line. */
 std::vector<marker>
 scan(const std::string &t)
 {
@@ -666,6 +217,7 @@ field(const std::string &msg, const char *prefix, char quote)
 	return msg.substr(a, b == std::string::npos ? std::string::npos : b - a);
 }
 
+/* The first line of s, cut to cap bytes. */
 std::string
 first_line(const std::string &s, size_t cap)
 {
@@ -726,6 +278,7 @@ find_unquoted_attr(const std::string &t, const std::string &attr)
 	return 0;
 }
 
+/* The line of the first needle in t, or 0. */
 int
 find_text(const std::string &t, const std::string &needle)
 {
@@ -748,6 +301,7 @@ find_var(const std::vector<marker> &ms, const std::string &name,
 	return 0;
 }
 
+/* The line of the first marker of kind, or 0. */
 int
 find_kind(const std::vector<marker> &ms, char kind)
 {
@@ -860,6 +414,7 @@ struct logmsg {
 	std::string	text;	/* without the "ERROR: " label */
 };
 
+/* Captured ctemplate output as messages, labels removed. */
 std::vector<logmsg>
 split_log(const std::string &cap)
 {
@@ -897,6 +452,7 @@ split_log(const std::string &cap)
 	return v;
 }
 
+/* Append s to *out as a line of its own. */
 void
 add_line(std::string *out, const std::string &s)
 {
@@ -905,6 +461,7 @@ add_line(std::string *out, const std::string &s)
 	*out += s;
 }
 
+/* "path:LINE: msg", or "path: msg" when line is 0. */
 std::string
 positioned(const std::string &path, int line, const std::string &msg)
 {
@@ -1015,6 +572,7 @@ load_locked(const std::string &name, std::string *err)
 	return -1;
 }
 
+/* Append s to b (b may be NULL). */
 void
 to_buf(struct buf *b, const std::string &s)
 {
@@ -1023,6 +581,33 @@ to_buf(struct buf *b, const std::string &s)
 }
 
 }	/* namespace */
+
+/* --- Shared with tmpl_dict.cc (tmpl_impl.hh) --- */
+
+[[noreturn]] void
+tmpl_impl::die(const char *what)
+{
+	std::fprintf(stderr, "glasshouse: %s\n", what);
+	std::abort();
+}
+
+/* load_locked under g_mu. */
+int
+tmpl_impl::load_template(const std::string &name, std::string *err)
+{
+	std::lock_guard<std::mutex> lk(g_mu);
+	return load_locked(name, err);
+}
+
+/* The cache generation, for a new page's dictionary. */
+unsigned long
+tmpl_impl::cache_generation()
+{
+	std::lock_guard<std::mutex> lk(g_mu);
+	return g_generation;
+}
+
+/* --- The C API but the dictionaries (tmpl_dict.cc) --- */
 
 extern "C" {
 
@@ -1051,16 +636,14 @@ tmpl_set_root(const char *dir)
 	}
 }
 
+/* Load name under the mutex; see tmpl.h. */
 int
 tmpl_load(const char *name, struct buf *err)
 {
 	try {
 		std::string msgs;
 		int rc;
-		{
-			std::lock_guard<std::mutex> lk(g_mu);
-			rc = load_locked(name, &msgs);
-		}
+		rc = load_template(name, &msgs);
 		to_buf(err, msgs);
 		return rc;
 	} catch (const std::bad_alloc &) {
@@ -1070,137 +653,6 @@ tmpl_load(const char *name, struct buf *err)
 			buf_printf(err, "%s: unexpected exception while "
 			    "loading the template", name);
 		return -1;
-	}
-}
-
-struct tmpl_dict *
-tmpl_dict_new(void)
-{
-	try {
-		dict_root *r = new dict_root();
-		{
-			std::lock_guard<std::mutex> lk(g_mu);
-			r->generation = g_generation;
-		}
-		return tmpl_dict::make(nullptr, r);
-	} catch (const std::bad_alloc &) {
-		die("out of memory");
-	} catch (...) {
-		die("unexpected exception in tmpl_dict_new");
-	}
-}
-
-/* Free a dictionary from tmpl_dict_new, with its sections and includes
- * (all in its arena). */
-void
-tmpl_dict_free(struct tmpl_dict *d)
-{
-	if (d != NULL)
-		delete d->root;
-}
-
-void
-tmpl_setn(struct tmpl_dict *d, const char *key, const char *val, size_t len)
-{
-	try {
-		d->set(key, val != NULL ? val : "", val != NULL ? len : 0);
-	} catch (const std::bad_alloc &) {
-		die("out of memory");
-	} catch (...) {
-		die("unexpected exception in tmpl_set");
-	}
-}
-
-void
-tmpl_set(struct tmpl_dict *d, const char *key, const char *val)
-{
-	tmpl_setn(d, key, val, val != NULL ? std::strlen(val) : 0);
-}
-
-void
-tmpl_set_int(struct tmpl_dict *d, const char *key, long long v)
-{
-	char num[32];
-	int n = std::snprintf(num, sizeof num, "%lld", v);
-
-	tmpl_setn(d, key, num, (size_t)n);
-}
-
-void
-tmpl_set_global(struct tmpl_dict *d, const char *key, const char *val)
-{
-	try {
-		d->set_global(key, val != NULL ? val : "");
-	} catch (const std::bad_alloc &) {
-		die("out of memory");
-	} catch (...) {
-		die("unexpected exception in tmpl_set_global");
-	}
-}
-
-void
-tmpl_show(struct tmpl_dict *d, const char *section)
-{
-	try {
-		d->show(section);
-	} catch (const std::bad_alloc &) {
-		die("out of memory");
-	} catch (...) {
-		die("unexpected exception in tmpl_show");
-	}
-}
-
-struct tmpl_dict *
-tmpl_section(struct tmpl_dict *d, const char *section)
-{
-	try {
-		return d->add_section(section);
-	} catch (const std::bad_alloc &) {
-		die("out of memory");
-	} catch (...) {
-		die("unexpected exception in tmpl_section");
-	}
-}
-
-void
-tmpl_section_lazy(struct tmpl_dict *d, const char *section, size_t n,
-    tmpl_fill_fn *fill, void *arg)
-{
-	if (n == 0)
-		return;		/* hidden, as a section never added */
-	try {
-		d->add_lazy(section, n, fill, arg);
-	} catch (const std::bad_alloc &) {
-		die("out of memory");
-	} catch (...) {
-		die("unexpected exception in tmpl_section_lazy");
-	}
-}
-
-/*
- * The include's template goes through tmpl_load here if the caller did
- * not load it: ctemplate would otherwise load it at expansion, without
- * the pragma check. One that fails gets a name ctemplate cannot find,
- * so the expansion fails and reports the load error.
- */
-struct tmpl_dict *
-tmpl_include(struct tmpl_dict *d, const char *name, const char *file)
-{
-	try {
-		std::string fname = file;
-		{
-			std::lock_guard<std::mutex> lk(g_mu);
-			std::string ignored;	/* reported by tmpl_expand */
-			if (load_locked(fname, &ignored) != 0) {
-				fname = REFUSED + fname;
-				d->root->top()->refused = true;
-			}
-		}
-		return d->add_include(name, fname);
-	} catch (const std::bad_alloc &) {
-		die("out of memory");
-	} catch (...) {
-		die("unexpected exception in tmpl_include");
 	}
 }
 
@@ -1219,8 +671,7 @@ expand(const char *name, const struct tmpl_dict *d, struct buf *out,
 		bool ok, quiet;
 		{
 			std::lock_guard<std::mutex> lk(g_mu);
-			quiet = !d->root->refused &&
-			    d->root->generation == g_generation &&
+			quiet = dict_checked(d, g_generation) &&
 			    g_loaded.count(name) != 0;
 		}
 		if (quiet) {
@@ -1229,7 +680,8 @@ expand(const char *name, const struct tmpl_dict *d, struct buf *out,
 			size_t len = out != NULL ? out->len : 0;
 			struct buf scratch = BUF_INIT;
 			buf_emitter e(out != NULL ? out : &scratch, sink);
-			ok = ctemplate::ExpandTemplate(name, STRIP, d, &e);
+			ok = ctemplate::ExpandTemplate(name, STRIP,
+			    dict_iface(d), &e);
 			buf_free(&scratch);
 			if (ok)
 				return 0;
@@ -1253,7 +705,8 @@ expand(const char *name, const struct tmpl_dict *d, struct buf *out,
 			std::string cap;
 			{
 				cerr_capture c;
-				ok = ctemplate::ExpandTemplate(name, STRIP, d, &s);
+				ok = ctemplate::ExpandTemplate(name, STRIP,
+				    dict_iface(d), &s);
 				cap = c.text();
 			}
 			std::vector<logmsg> log = split_log(cap);
@@ -1301,6 +754,7 @@ expand(const char *name, const struct tmpl_dict *d, struct buf *out,
 	}
 }
 
+/* tmpl_expand, with the failure's reason in err. */
 int
 tmpl_expand_err(const char *name, const struct tmpl_dict *d, struct buf *out,
     struct buf *err)
@@ -1308,6 +762,7 @@ tmpl_expand_err(const char *name, const struct tmpl_dict *d, struct buf *out,
 	return expand(name, d, out, nullptr, err);
 }
 
+/* tmpl_expand_err into a sink. */
 int
 tmpl_expand_sink(const char *name, const struct tmpl_dict *d,
     struct sink *out, struct buf *err)
@@ -1315,6 +770,7 @@ tmpl_expand_sink(const char *name, const struct tmpl_dict *d,
 	return expand(name, d, nullptr, out, err);
 }
 
+/* tmpl_expand_err without the reason. */
 int
 tmpl_expand(const char *name, const struct tmpl_dict *d, struct buf *out)
 {

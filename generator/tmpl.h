@@ -1,5 +1,8 @@
 /*
- * tmpl.h - the C face of the ctemplate shim (tmpl.cc).
+ * tmpl.h - the C face of the ctemplate shim: tmpl.cc loads and expands
+ * templates and owns the process-wide template cache (one per process,
+ * reset with tmpl_reset); tmpl_dict.cc makes the dictionaries, each
+ * page's tree owned by the caller until tmpl_dict_free.
  *
  * Every function catches every C++ exception inside and reports failure
  * through its return value. Templates are parsed with HTML auto-escape
