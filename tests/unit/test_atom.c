@@ -18,25 +18,6 @@
 #include "testutil.h"
 #include "example.h"
 
-static struct model	 M;
-static struct source	 S;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	return example_load(&M, &S);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	model_free(&M);
-	diag_reset();
-	return 0;
-}
-
 /* RFC 4122 version 5 UUIDs (checked against Python's uuid.uuid5). */
 static void
 test_uuid5(void **state)
@@ -110,5 +91,6 @@ main(void)
 		cmocka_unit_test(test_atom),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, example_setup,
+	    example_teardown);
 }

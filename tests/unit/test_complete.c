@@ -21,25 +21,6 @@
 #include "testutil.h"
 #include "example.h"
 
-static struct model	 M;
-static struct source	 S;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	return example_load(&M, &S);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	model_free(&M);
-	diag_reset();
-	return 0;
-}
-
 static struct purpose *
 purpose(const char *id)
 {
@@ -417,5 +398,6 @@ main(void)
 		cmocka_unit_test(test_index),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, example_setup,
+	    example_teardown);
 }
