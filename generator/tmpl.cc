@@ -86,10 +86,6 @@ public:
 	}
 };
 
-}	/* namespace */
-
-namespace {
-
 /* Every template is loaded and expanded with this strip mode: the
  * cache is keyed by (name, strip), so one mode means one entry. */
 const ctemplate::Strip STRIP = ctemplate::STRIP_BLANK_LINES;
@@ -584,6 +580,7 @@ to_buf(struct buf *b, const std::string &s)
 
 /* --- Shared with tmpl_dict.cc (tmpl_impl.hh) --- */
 
+/* Out of memory, or an exception with no way to report it. */
 [[noreturn]] void
 tmpl_impl::die(const char *what)
 {
@@ -607,7 +604,7 @@ tmpl_impl::cache_generation()
 	return g_generation;
 }
 
-/* --- The C API but the dictionaries (tmpl_dict.cc) --- */
+/* --- The C API (the dictionaries' part is in tmpl_dict.cc) --- */
 
 extern "C" {
 
