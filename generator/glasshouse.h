@@ -156,17 +156,13 @@ void	 atom_uuid5(const char *name, struct buf *);
 /* csv.c: what one Article 30 row holds, computed once for ropa.csv and
  * ropa.html alike. Lists are sorted (by id, key or text) and unique.
  * Fill reuses the row's memory; strings go to the arena. */
-struct ropa_list {
-	const void	**v;
-	size_t		  n, cap;
-};
 struct ropa_row {
-	struct ropa_list subjects;	/* const struct term * */
-	struct ropa_list categories;	/* const struct category * */
-	struct ropa_list recipients;	/* const struct recipient * */
-	struct ropa_list transfers;	/* const char *, with safeguards */
-	struct ropa_list retention;	/* const char *, "Period: categories" */
-	struct ropa_list security;	/* const char * */
+	struct pvec	 subjects;	/* const struct term * */
+	struct pvec	 categories;	/* const struct category * */
+	struct pvec	 recipients;	/* const struct recipient * */
+	struct pvec	 transfers;	/* const char *, with safeguards */
+	struct pvec	 retention;	/* const char *, "Period: categories" */
+	struct pvec	 security;	/* const char * */
 };
 void	 ropa_row_fill(struct ropa_row *, const struct purpose *,
 	    struct arena *);

@@ -235,43 +235,7 @@ render_fini(void)
 }
 
 /* ------------------------------------------------------------------ */
-/* Small sorted sets of pointers */
-
-
-void
-pv_add(struct pvec *p, const void *x)
-{
-	if (x == NULL)
-		return;
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 8;
-		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
-	}
-	p->v[p->n++] = x;
-}
-
-/* Sort with cmp (on pointers to elements) and drop duplicates. */
-void
-pv_uniq(struct pvec *p, int (*cmp)(const void *, const void *))
-{
-	size_t	 i, j;
-
-	if (p->n < 2)
-		return;
-	qsort(p->v, p->n, sizeof *p->v, cmp);
-	for (i = 1, j = 1; i < p->n; i++)
-		if (cmp(&p->v[i], &p->v[j - 1]) != 0)
-			p->v[j++] = p->v[i];
-	p->n = j;
-}
-
-void
-pv_free(struct pvec *p)
-{
-	free(p->v);
-	p->v = NULL;
-	p->n = p->cap = 0;
-}
+/* Sort orders */
 
 int
 cmp_str(const void *a, const void *b)

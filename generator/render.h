@@ -35,12 +35,6 @@ extern struct render_theme render_th;
 
 struct catsum;
 
-/* Small sorted sets of pointers. */
-struct pvec {
-	const void	**v;
-	size_t		  n, cap;
-};
-
 struct navitem {
 	const char	*key;	/* page key, for aria-current */
 	const char	*href;	/* relative to the site root */
@@ -95,9 +89,6 @@ struct render_run *	render_begin(const struct model *m, unsigned audiences,
 void	render_work(struct render_run *run);
 int	render_end(struct render_run *run);
 
-void	pv_add(struct pvec *p, const void *x);
-void	pv_uniq(struct pvec *p, int (*cmp)(const void *, const void *));
-void	pv_free(struct pvec *p);
 int	cmp_str(const void *a, const void *b);
 int	cmp_purpose(const void *a, const void *b);
 int	cmp_recipient(const void *a, const void *b);
