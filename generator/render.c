@@ -235,65 +235,6 @@ render_fini(void)
 }
 
 /* ------------------------------------------------------------------ */
-/* Sort orders */
-
-int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/*
- * By id (key for categories), through the places model_derive() gave
- * the model's sorted lists: an integer compare instead of a strcmp over
- * strings spread across the model (this sort runs on every page that
- * lists purposes). Objects without a place (0) compare by id.
- */
-static int
-by_place(unsigned xo, const char *xid, unsigned yo, const char *yid)
-{
-	if (xo != 0 && yo != 0)
-		return (xo > yo) - (xo < yo);
-	return strcmp(xid, yid);
-}
-
-int
-cmp_purpose(const void *a, const void *b)
-{
-	const struct purpose *x = *(const struct purpose *const *)a;
-	const struct purpose *y = *(const struct purpose *const *)b;
-
-	return by_place(x->ord, x->id, y->ord, y->id);
-}
-
-int
-cmp_recipient(const void *a, const void *b)
-{
-	const struct recipient *x = *(const struct recipient *const *)a;
-	const struct recipient *y = *(const struct recipient *const *)b;
-
-	return by_place(x->ord, x->id, y->ord, y->id);
-}
-
-int
-cmp_system(const void *a, const void *b)
-{
-	const struct system *x = *(const struct system *const *)a;
-	const struct system *y = *(const struct system *const *)b;
-
-	return by_place(x->ord, x->id, y->ord, y->id);
-}
-
-int
-cmp_category(const void *a, const void *b)
-{
-	const struct category *x = *(const struct category *const *)a;
-	const struct category *y = *(const struct category *const *)b;
-
-	return by_place(x->ord, x->key, y->ord, y->key);
-}
-
-/* ------------------------------------------------------------------ */
 /* Plain words for the model's enums */
 
 const char *const months[12] = {
@@ -470,18 +411,6 @@ set_date(struct rctx *rc, struct tmpl_dict *d, const char *key,
 		    dt->d);
 	}
 	setf(rc, d, "DATETIME", "%s", iso);
-}
-
-int
-date_cmp(const struct date *a, const struct date *b)
-{
-	if (a->y != b->y)
-		return a->y < b->y ? -1 : 1;
-	if (a->m != b->m)
-		return a->m < b->m ? -1 : 1;
-	if (a->d != b->d)
-		return a->d < b->d ? -1 : 1;
-	return 0;
 }
 
 /* Staff-only "internal:" notes, through notes.tpl, under a heading of
@@ -807,27 +736,11 @@ entry_vendor(const struct rctx *rc, const struct data_entry *e)
 	return recipient_visible(v, rc->aud) ? v : NULL;
 }
 
-/* The top-level group of a category: the child of a taxonomy root. */
-static const struct category *
-category_group(const struct category *c)
-{
-	while (c->parent != NULL && c->parent->parent != NULL)
-		c = c->parent;
-	return c;
-}
-
+/* A category in use, in overview order (cmp_by_group). */
 struct catrow {
-	const struct category	*c, *g;
-	size_t			 k;	/* in rc->cats and rc->sums */
+	struct catgroup	 cg;	/* first: cmp_by_group reads it */
+	size_t		 k;	/* in rc->cats and rc->sums */
 };
-static int
-cmp_catrow(const void *a, const void *b)
-{
-	const struct catrow *x = a, *y = b;
-	int	 r = strcmp(x->g->key, y->g->key);
-
-	return r != 0 ? r : strcmp(x->c->key, y->c->key);
-}
 
 /*
  * What one category adds up to for this audience: the purposes, the
@@ -958,18 +871,6 @@ catsum_set(struct rctx *rc, struct tmpl_dict *d, const char *pfx,
 #undef SEC
 }
 
-/* Does the category have data visible to this audience? */
-static int
-category_in_use(const struct rctx *rc, const struct category *c)
-{
-	size_t	 i;
-
-	for (i = 0; i < c->nentries; i++)
-		if (entry_visible(c->entries[i], rc->aud))
-			return 1;
-	return 0;
-}
-
 /* The objects a lazy section (tmpl_section_lazy) shows, for its fill
  * function: the purpose cards of index.html, the rows of
  * recipients.html. */
@@ -1012,27 +913,27 @@ render_index(struct rctx *rc)
 	d = page_begin(rc, 0, "index", NULL, m->site.title, T_INDEX, &c);
 	rows = xcalloc(rc->cats.n + 1, sizeof *rows);
 	for (i = 0; i < rc->cats.n; i++) {
-		rows[i].c = rc->cats.v[i];
-		rows[i].g = category_group(rows[i].c);
+		rows[i].cg.c = rc->cats.v[i];
+		rows[i].cg.g = category_group(rows[i].cg.c);
 		rows[i].k = i;
 	}
-	qsort(rows, rc->cats.n, sizeof *rows, cmp_catrow);
+	qsort(rows, rc->cats.n, sizeof *rows, cmp_by_group);
 	for (i = 0; i < rc->cats.n; i++) {
-		if (rows[i].g != lastg) {
-			lastg = rows[i].g;
+		if (rows[i].cg.g != lastg) {
+			lastg = rows[i].cg.g;
 			g = tmpl_section(c, "GROUP");
 			tmpl_set(g, "NAME", lastg->name);
 			tmpl_set(g, "ID", lastg->key);
 			set_opt(g, "GROUP_DESC", "TEXT", lastg->description);
 		}
 		s = tmpl_section(g, "CATEGORY");
-		tmpl_set(s, "NAME", rows[i].c->name);
-		tmpl_set(s, "KEY", rows[i].c->key);
-		set_opt(s, "CAT_DESC", "TEXT", rows[i].c->description);
-		set_link(rc, s, "HREF", rows[i].c->href);
-		if (rows[i].c->special)
+		tmpl_set(s, "NAME", rows[i].cg.c->name);
+		tmpl_set(s, "KEY", rows[i].cg.c->key);
+		set_opt(s, "CAT_DESC", "TEXT", rows[i].cg.c->description);
+		set_link(rc, s, "HREF", rows[i].cg.c->href);
+		if (rows[i].cg.c->special)
 			tmpl_show(s, "CAT_SPECIAL");
-		catsum_set(rc, s, "CAT", &rc->sums[rows[i].k], rows[i].c);
+		catsum_set(rc, s, "CAT", &rc->sums[rows[i].k], rows[i].cg.c);
 	}
 	free(rows);
 	if (rc->cats.n == 0)
@@ -1107,7 +1008,7 @@ render_category(struct rctx *rc, size_t k)
 			struct tmpl_dict *l;
 			s = tmpl_section(c, "PARENT");
 			tmpl_set(s, "NAME", chain[n]->name);
-			if (category_in_use(rc, chain[n])) {
+			if (category_in_use(rc->m, chain[n], rc->aud)) {
 				l = tmpl_section(s, "PARENT_LINK");
 				set_href(rc, l, "HREF", "data/", chain[n]->key,
 				    ".html");
@@ -1854,7 +1755,7 @@ build_indexes(struct rctx *rc)
 		}
 	}
 	for (i = 0; i < m->ncategories; i++)
-		if (category_in_use(rc, m->categories[i]))
+		if (category_in_use(m, m->categories[i], rc->aud))
 			pv_add(&rc->cats, m->categories[i]);
 	rc->sums = xcalloc(rc->cats.n + 1, sizeof *rc->sums);
 }

@@ -4,7 +4,8 @@
  *
  * A renderer builds one page as: d = page_begin(rc, depth, navkey,
  * areakey, title, T_X, &content); fill content; page_end(rc, d, path
- * parts). Lists are struct pvec, sorted with the cmp_* functions.
+ * parts). Lists are struct pvec (util.h), sorted with the cmp_*
+ * functions of model.h.
  *
  * main.c uses only the three entry points below, which run the render
  * stage on several threads.
@@ -89,11 +90,6 @@ struct render_run *	render_begin(const struct model *m, unsigned audiences,
 void	render_work(struct render_run *run);
 int	render_end(struct render_run *run);
 
-int	cmp_str(const void *a, const void *b);
-int	cmp_purpose(const void *a, const void *b);
-int	cmp_recipient(const void *a, const void *b);
-int	cmp_system(const void *a, const void *b);
-int	cmp_category(const void *a, const void *b);
 const char *	role_label(enum recipient_role r);
 const char *	country(const char *cc);
 void	set_href(struct rctx *rc, struct tmpl_dict *d, const char *key,
@@ -108,7 +104,6 @@ void	set_opt(struct tmpl_dict *d, const char *section, const char *key,
 	        const char *val);
 void	set_date(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const struct date *dt);
-int	date_cmp(const struct date *a, const struct date *b);
 void	add_notes(struct rctx *rc, struct tmpl_dict *d, const struct notes *n,
 	        int level);
 void	add_decision(struct rctx *rc, struct tmpl_dict *d, const struct decision *dc);
