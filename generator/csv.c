@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "glasshouse.h"
-#include "render.h"	/* the cmp_* sort orders, country() */
+#include "render.h"	/* the cmp_* sort orders, country_label() */
 
 static int
 cmp_term(const void *a, const void *b)
@@ -115,7 +115,7 @@ ropa_row_fill(struct ropa_row *r, const struct purpose *p, struct arena *a)
 			if (!country_in_eea_uk(sy->locations.v[k]))
 				pv_add(&r->transfers, arena_printf(a,
 				    "%s stored in %s (%s)", sy->name,
-				    country(sy->locations.v[k]),
+				    country_label(sy->locations.v[k]),
 				    v != NULL ? safeguard(v->safeguard) :
 				    safeguard(SG_NONE)));
 	}
@@ -126,12 +126,12 @@ ropa_row_fill(struct ropa_row *r, const struct purpose *p, struct arena *a)
 		const struct recipient *rc = r->recipients.v[i];
 		if (rc->country != NULL && !country_in_eea_uk(rc->country))
 			pv_add(&r->transfers, arena_printf(a, "%s in %s (%s)",
-			    rc->name, country(rc->country),
+			    rc->name, country_label(rc->country),
 			    safeguard(rc->safeguard)));
 		for (k = 0; k < rc->ntransfers; k++)
 			pv_add(&r->transfers, arena_printf(a,
 			    "%s onward to %s (%s)", rc->name,
-			    country(rc->transfers[k].country),
+			    country_label(rc->transfers[k].country),
 			    safeguard(rc->transfers[k].safeguard)));
 	}
 	pv_uniq(&r->transfers, cmp_str);

@@ -237,7 +237,7 @@ render_fini(void)
 /* ------------------------------------------------------------------ */
 /* Plain words for the model's enums */
 
-const char *const months[12] = {
+const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"
 };
@@ -307,7 +307,7 @@ special_label(int special)
 	return NULL;
 }
 const char *
-country(const char *cc)
+country_label(const char *cc)
 {
 	const char *n = cc != NULL ? country_name(cc) : NULL;
 
@@ -353,7 +353,7 @@ set_link(struct rctx *rc, struct tmpl_dict *d, const char *key,
 }
 
 void
-setf(struct rctx *rc, struct tmpl_dict *d, const char *key,
+set_fmt(struct rctx *rc, struct tmpl_dict *d, const char *key,
     const char *fmt, ...)
 {
 	va_list	 ap;
@@ -400,17 +400,18 @@ set_date(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	char	 iso[64];
 
 	if (dt->m < 1 || dt->m > 12) {
-		setf(rc, d, key, "%04d", dt->y);
+		set_fmt(rc, d, key, "%04d", dt->y);
 		snprintf(iso, sizeof iso, "%04d", dt->y);
 	} else if (dt->d == 0) {
-		setf(rc, d, key, "%s %04d", months[dt->m - 1], dt->y);
+		set_fmt(rc, d, key, "%s %04d", month_names[dt->m - 1], dt->y);
 		snprintf(iso, sizeof iso, "%04d-%02d", dt->y, dt->m);
 	} else {
-		setf(rc, d, key, "%d %s %04d", dt->d, months[dt->m - 1], dt->y);
+		set_fmt(rc, d, key, "%d %s %04d", dt->d, month_names[dt->m - 1],
+		    dt->y);
 		snprintf(iso, sizeof iso, "%04d-%02d-%02d", dt->y, dt->m,
 		    dt->d);
 	}
-	setf(rc, d, "DATETIME", "%s", iso);
+	set_fmt(rc, d, "DATETIME", "%s", iso);
 }
 
 /* Staff-only "internal:" notes, through notes.tpl, under a heading of
@@ -1033,7 +1034,7 @@ render_category(struct rctx *rc, size_t k)
 }
 
 int
-is_none(const char *s)
+text_is_none(const char *s)
 {
 	return s != NULL && (strcasecmp(s, "none") == 0 ||
 	    strcasecmp(s, "none.") == 0);
@@ -1136,7 +1137,7 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 		break;
 	}
 	if (p->automated_decisions != NULL) {
-		if (is_none(p->automated_decisions))
+		if (text_is_none(p->automated_decisions))
 			tmpl_show(c, "NO_AUTOMATED");
 		else
 			set_opt(c, "AUTOMATED", "TEXT", p->automated_decisions);
@@ -1215,7 +1216,7 @@ recipient_fill(struct tmpl_dict *s, size_t i, void *arg)
 	for (j = 0; j < r->ntransfers; j++) {
 		const struct transfer *t = &r->transfers[j];
 		x = tmpl_section(s, "TRANSFER");
-		tmpl_set(x, "COUNTRY", country(t->country));
+		tmpl_set(x, "COUNTRY", country_label(t->country));
 		if (t->safeguard > SG_NONE && t->safeguard < SG__COUNT) {
 			struct tmpl_dict *y =
 			    tmpl_section(x, "T_SAFEGUARD");
@@ -1459,7 +1460,7 @@ system_fill(struct tmpl_dict *s, size_t i, void *arg)
 	if (v != NULL)
 		set_opt(s, "S_VENDOR", "NAME", v->name);
 	set_joined(rc, s, "LOCATIONS", sy->locations.v, sy->locations.n,
-	    country);
+	    country_label);
 	tmpl_set_int(s, "NDATA", (long long)sy->ndata);
 	if (sy->audience == AUD_INTERNAL)
 		tmpl_show(s, "INTERNAL_ONLY");
@@ -1513,7 +1514,7 @@ render_system(struct rctx *rc, const struct system *sy)
 		tmpl_show(c, "NO_VENDOR");
 	for (i = 0; i < sy->locations.n; i++) {
 		s = tmpl_section(c, "LOCATION");
-		tmpl_set(s, "COUNTRY", country(sy->locations.v[i]));
+		tmpl_set(s, "COUNTRY", country_label(sy->locations.v[i]));
 		tmpl_set(s, "CODE", sy->locations.v[i]);
 		if (!country_in_eea_uk(sy->locations.v[i]))
 			tmpl_show(s, "LOC_OUTSIDE");
@@ -1667,7 +1668,7 @@ format_updated(struct rctx *rc)
 	if (gmtime_r(&t, &tm) == NULL)
 		return;
 	snprintf(rc->updated, sizeof rc->updated, "%d %s %d", tm.tm_mday,
-	    months[tm.tm_mon], tm.tm_year + 1900);
+	    month_names[tm.tm_mon], tm.tm_year + 1900);
 	snprintf(rc->updated_iso, sizeof rc->updated_iso, "%04d-%02d-%02d",
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }

@@ -73,7 +73,7 @@ struct rctx {
 	struct catsum		*sums;		/* one per cats.v[i] */
 };
 
-extern const char *const months[12];
+extern const char *const month_names[12];
 
 /*
  * The render stage on several threads. render_begin() makes the
@@ -91,12 +91,12 @@ void	render_work(struct render_run *run);
 int	render_end(struct render_run *run);
 
 const char *	role_label(enum recipient_role r);
-const char *	country(const char *cc);
+const char *	country_label(const char *cc);
 void	set_href(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *a, const char *b, const char *c);
 void	set_link(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *href);
-void	setf(struct rctx *rc, struct tmpl_dict *d, const char *key,
+void	set_fmt(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *fmt, ...);
 void	set_cap(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *text);
@@ -123,7 +123,7 @@ void	system_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 void	set_joined(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *const *v, size_t n, const char *(*map)(const char *));
 void	emit_raw(struct rctx *rc, const char *name, const void *data, size_t len);
-int	is_none(const char *s);
+int	text_is_none(const char *s);
 const char *	content_path(const struct rctx *rc, const char *path);
 
 /* json.c, csv.c: inventory.json and ropa.csv (glasshouse.h) written
