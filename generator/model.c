@@ -427,12 +427,10 @@ link_pages(struct model *m)
 		    "../purposes/%s.html", m->purposes[i]->id);
 	for (i = 0; i < m->nrecipients; i++) {
 		struct recipient *r = m->recipients[i];
-		const char *name = r->country != NULL ?
-		    country_name(r->country) : NULL;
 
 		r->href = arena_printf(&m->arena, "../recipients.html#%s",
 		    r->id);
-		r->country_label = name != NULL ? name : r->country;
+		r->country_label = country_label(r->country);
 	}
 	for (i = 0; i < m->ncategories; i++)
 		m->categories[i]->href = arena_printf(&m->arena,

@@ -237,11 +237,6 @@ render_fini(void)
 /* ------------------------------------------------------------------ */
 /* Plain words for the model's enums */
 
-const char *const month_names[12] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"
-};
-
 const char *
 role_label(enum recipient_role r)
 {
@@ -306,18 +301,9 @@ special_label(int special)
 		return "Special category data (GDPR Article 9)";
 	return NULL;
 }
-const char *
-country_label(const char *cc)
-{
-	const char *n = cc != NULL ? country_name(cc) : NULL;
-
-	return n != NULL ? n : cc;
-}
 
 /* ------------------------------------------------------------------ */
 /* Render state */
-
-
 
 /* Index of a recipient in m->recipients, or -1. */
 static long

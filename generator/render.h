@@ -73,8 +73,6 @@ struct rctx {
 	struct catsum		*sums;		/* one per cats.v[i] */
 };
 
-extern const char *const month_names[12];
-
 /*
  * The render stage on several threads. render_begin() makes the
  * shared indexes of the audiences asked for (AUD_* bits) and splits
@@ -91,7 +89,6 @@ void	render_work(struct render_run *run);
 int	render_end(struct render_run *run);
 
 const char *	role_label(enum recipient_role r);
-const char *	country_label(const char *cc);
 void	set_href(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *a, const char *b, const char *c);
 void	set_link(struct rctx *rc, struct tmpl_dict *d, const char *key,
