@@ -17,8 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "glasshouse.h"
-#include "render.h"
+#include "json.h"
 #include "report.h"
 
 #define JSON_DEPTH	16

@@ -1598,7 +1598,7 @@ ropa_fill_row(struct tmpl_dict *s, size_t i, void *arg)
 /*
  * The Article 30 record, one row per purpose. The controller and its
  * contacts are the same for every row and stand once above the table;
- * ropa.csv repeats them per row (csv.c) so a spreadsheet row is whole.
+ * ropa.csv repeats them per row (ropa.c) so a spreadsheet row is whole.
  */
 static void
 render_ropa(struct rctx *rc)

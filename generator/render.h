@@ -14,6 +14,8 @@
 #define GH_RENDER_H
 
 #include "glasshouse.h"
+#include "json.h"
+#include "ropa.h"
 #include "tmpl.h"
 #include "write.h"
 
@@ -122,12 +124,6 @@ void	set_joined(struct rctx *rc, struct tmpl_dict *d, const char *key,
 void	emit_raw(struct rctx *rc, const char *name, const void *data, size_t len);
 int	text_is_none(const char *s);
 const char *	content_path(const struct rctx *rc, const char *path);
-
-/* json.c, csv.c: inventory.json and ropa.csv (glasshouse.h) written
- * through a sink, handed on as they are made. */
-void	json_inventory_sink(const struct model *m, enum audience aud,
-	        struct sink *out);
-void	csv_ropa_sink(const struct model *m, struct sink *out);
 
 /* render_gov.c: the governance pages (label, changes, and for staff
  * committee, decision log, checks); add_decision above lives there too,

@@ -1,6 +1,6 @@
 /*
- * csv.c - the Article 30 record of processing: ropa_row_fill computes
- * one row per purpose (shared with ropa.html in render.c) and csv_ropa
+ * ropa.c - the Article 30 record of processing: ropa_row_fill computes
+ * one row per purpose (shared with ropa.html, render_ropa.c) and csv_ropa
  * writes the whole record as RFC 4180 CSV: a header line, CRLF line
  * ends, fields quoted when they hold a comma, quote, CR or LF.
  *
@@ -11,8 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
-#include "render.h"	/* the cmp_* sort orders, country_label() */
+#include "ropa.h"
 
 static int
 cmp_term(const void *a, const void *b)
