@@ -166,7 +166,8 @@ void	emit_raw(struct rctx *rc, const char *name, const void *data, size_t len);
  * level down) made relative to the page; a printf format; text with
  * its first letter capitalised; section with key = val only when val
  * is there; a date ("9 December 2025", with DATETIME for <time>); a
- * list comma-joined, each string through map when map is not NULL. */
+ * list comma-joined, each string through map when map is not NULL; a
+ * list as a phrase ("A, B and C"). */
 void	set_href(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *a, const char *b, const char *c);
 void	set_link(struct rctx *rc, struct tmpl_dict *d, const char *key,
@@ -181,6 +182,8 @@ void	set_date(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const struct date *dt);
 void	set_joined(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *const *v, size_t n, const char *(*map)(const char *));
+void	set_series(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const char *const *v, size_t n);
 /* Staff-only notes through notes.tpl, under a heading of level 2 or
  * 3; nothing in the public build. */
 void	add_notes(struct rctx *rc, struct tmpl_dict *d, const struct notes *n,

@@ -232,6 +232,22 @@ set_joined(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	tmpl_setn(d, key, rc->tmp.ptr, rc->tmp.len);
 }
 
+/* Strings of a list as a phrase: "A", "A and B", "A, B and C". */
+void
+set_series(struct rctx *rc, struct tmpl_dict *d, const char *key,
+    const char *const *v, size_t n)
+{
+	size_t	 i;
+
+	buf_reset(&rc->tmp);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(&rc->tmp, i == n - 1 ? " and " : ", ");
+		buf_puts(&rc->tmp, v[i]);
+	}
+	tmpl_setn(d, key, rc->tmp.ptr, rc->tmp.len);
+}
+
 /* Staff-only "internal:" notes, through notes.tpl, under a heading of
  * the given level (2 on a page, 3 inside an article). */
 void

@@ -12,7 +12,8 @@
 
 /* --- purposes/<id>.html ------------------------------------------- */
 
-/* purposes/<id>.html: what a purpose uses, why, who receives it, your choices. */
+/* purposes/<id>.html: what a purpose uses and why, who receives it,
+ * the reader's choices. */
 void
 render_purpose(struct rctx *rc, const struct purpose *p)
 {

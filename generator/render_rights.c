@@ -61,7 +61,7 @@ render_rights(struct rctx *rc)
 	{
 		/* "EU GDPR, UK GDPR and LGPD" */
 		const char *lab[JI__COUNT];
-		int	 n = 0, k;
+		size_t	 n = 0;
 		for (j = 1; j < JI__COUNT; j++)
 			if (st->jurisdictions & (1u << (j - 1))) {
 				lab[n++] = vocab_jurisdictions[j].label;
@@ -70,13 +70,7 @@ render_rights(struct rctx *rc)
 				set_opt(s, "J_PLAIN", "TEXT",
 				    vocab_jurisdictions[j].plain);
 			}
-		buf_reset(&rc->tmp);
-		for (k = 0; k < n; k++) {
-			if (k > 0)
-				buf_puts(&rc->tmp, k == n - 1 ? " and " : ", ");
-			buf_puts(&rc->tmp, lab[k]);
-		}
-		tmpl_setn(c, "LAWS", rc->tmp.ptr, rc->tmp.len);
+		set_series(rc, c, "LAWS", lab, n);
 	}
 	for (i = 0; i < vocab_nrights; i++) {
 		const struct right *r = &vocab_rights[i];

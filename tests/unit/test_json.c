@@ -16,42 +16,13 @@
 
 #include "glasshouse.h"
 #include "json.h"
-
-static struct model	 M;
-static struct source	 S;
-
-/* The example content, decoded, checked and derived. */
-static int
-setup(void **state)
-{
-	(void)state;
-	model_init(&M);
-	if (load_content(&M, "content", &S) != 0)
-		return -1;
-	decode_model(&M, &S);
-	if (diag_errors() == 0)
-		check_model(&M);
-	if (diag_errors() != 0) {
-		diag_flush(stderr, 0, 0);
-		return -1;
-	}
-	diag_reset();
-	return 0;
-}
-
-/* The model goes; the diagnostics were reset by setup. */
-static int
-teardown(void **state)
-{
-	(void)state;
-	model_free(&M);
-	return 0;
-}
+#include "example.h"
 
 /* The top-level keys, in order, for both audiences. */
 static void
 test_json_key_order(void **state)
 {
+	const struct model	*m = &((struct example *)*state)->m;
 	static const char *const keys[] = {
 		"\n  \"audience\"", "\n  \"organisation\"",
 		"\n  \"jurisdictions\"", "\n  \"systems\"",
@@ -62,12 +33,11 @@ test_json_key_order(void **state)
 	struct buf b = BUF_INIT;
 	size_t	 i, k;
 
-	(void)state;
 	for (k = 0; k < 2; k++) {
 		const char *prev;
 
 		buf_reset(&b);
-		json_inventory(&M, aud[k], &b);
+		json_inventory(m, aud[k], &b);
 		prev = b.ptr;
 		for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 			const char *p = strstr(b.ptr, keys[i]);
@@ -86,15 +56,15 @@ test_json_key_order(void **state)
 static void
 test_json_staff_keys(void **state)
 {
+	const struct model	*m = &((struct example *)*state)->m;
 	static const char *const staff[] = {
 		"\"custodian\"", "\"owner\"", "\"internal\""
 	};
 	struct buf pub = BUF_INIT, in = BUF_INIT;
 	size_t	 i;
 
-	(void)state;
-	json_inventory(&M, AUD_PUBLIC, &pub);
-	json_inventory(&M, AUD_INTERNAL, &in);
+	json_inventory(m, AUD_PUBLIC, &pub);
+	json_inventory(m, AUD_INTERNAL, &in);
 	for (i = 0; i < sizeof staff / sizeof staff[0]; i++) {
 		if (strstr(pub.ptr, staff[i]) != NULL)
 			fail_msg("public inventory.json has %s", staff[i]);
@@ -113,5 +83,6 @@ main(void)
 		cmocka_unit_test(test_json_staff_keys),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, example_setup,
+	    example_teardown);
 }

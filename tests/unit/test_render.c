@@ -27,6 +27,7 @@
 
 #include "glasshouse.h"
 #include "write.h"
+#include "example.h"
 
 #define EPOCH	1791936000LL	/* 2026-10-14 */
 
@@ -177,20 +178,8 @@ static int
 setup(void **state)
 {
 	(void)state;
-	model_init(&M);
-	M.today = (struct date){ 2026, 10, 14 };
-	if (load_content(&M, "content", &S) != 0)
+	if (example_load(&M, &S) != 0)
 		return -1;
-	decode_model(&M, &S);
-	if (diag_errors() == 0)
-		check_model(&M);
-	if (diag_errors() == 0)
-		model_derive(&M);
-	if (diag_errors() != 0) {
-		diag_flush(stderr, 0, 0);
-		return -1;
-	}
-	diag_reset();
 	snprintf(tmpdir, sizeof tmpdir, "/tmp/gh-render-XXXXXX");
 	if (mkdtemp(tmpdir) == NULL)
 		return -1;

@@ -16,49 +16,19 @@
 
 #include "glasshouse.h"
 #include "ropa.h"
-
-static struct model	 M;
-static struct source	 S;
-
-/* The example content, decoded, checked and derived. */
-static int
-setup(void **state)
-{
-	(void)state;
-	model_init(&M);
-	if (load_content(&M, "content", &S) != 0)
-		return -1;
-	decode_model(&M, &S);
-	if (diag_errors() == 0)
-		check_model(&M);
-	if (diag_errors() != 0) {
-		diag_flush(stderr, 0, 0);
-		return -1;
-	}
-	diag_reset();
-	return 0;
-}
-
-/* The model goes; the diagnostics were reset by setup. */
-static int
-teardown(void **state)
-{
-	(void)state;
-	model_free(&M);
-	return 0;
-}
+#include "example.h"
 
 /* RFC 4180: header + one row per purpose, CRLF, same field count. */
 static void
 test_ropa_csv(void **state)
 {
+	const struct model	*m = &((struct example *)*state)->m;
 	struct buf b = BUF_INIT;
 	size_t	 len, i, rows = 0;
 	int	 fields = 1, want = -1, inq = 0;
 	const char *t;
 
-	(void)state;
-	csv_ropa(&M, &b);
+	csv_ropa(m, &b);
 	t = b.ptr;
 	len = b.len;
 	assert_true(len > 0);
@@ -84,7 +54,7 @@ test_ropa_csv(void **state)
 	}
 	assert_int_equal(inq, 0);
 	assert_int_equal(t[len - 1], '\n');
-	assert_int_equal(rows, M.npurposes + 1);
+	assert_int_equal(rows, m->npurposes + 1);
 	buf_free(&b);
 }
 
@@ -93,17 +63,17 @@ test_ropa_csv(void **state)
 static void
 test_row_lists_sorted(void **state)
 {
+	const struct model	*m = &((struct example *)*state)->m;
 	struct ropa_row	 row;
 	struct arena	 a;
 	size_t		 i, k;
 
-	(void)state;
 	memset(&row, 0, sizeof row);
 	memset(&a, 0, sizeof a);
-	assert_true(M.npurposes > 0);
-	for (i = 0; i < M.npurposes; i++) {
+	assert_true(m->npurposes > 0);
+	for (i = 0; i < m->npurposes; i++) {
 		arena_reset(&a);
-		ropa_row_fill(&row, M.purposes[i], &a);
+		ropa_row_fill(&row, m->purposes[i], &a);
 		for (k = 1; k < row.categories.n; k++)
 			assert_true(cmp_category(&row.categories.v[k - 1],
 			    &row.categories.v[k]) < 0);
@@ -130,5 +100,6 @@ main(void)
 		cmocka_unit_test(test_row_lists_sorted),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, example_setup,
+	    example_teardown);
 }
