@@ -1,6 +1,6 @@
 /*
  * atom.c - changes.atom: the public changelog as an Atom 1.0 feed
- * (RFC 4287), written as text like json.c and csv.c write theirs.
+ * (RFC 4287), written as text like json.c and ropa.c write theirs.
  *
  * Entries are the published decisions (decision_published(): adopted,
  * public, with a public_summary), newest first. Only a decision's

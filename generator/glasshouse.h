@@ -6,7 +6,7 @@
  *   check.c    references and rules across objects (warnings too)
  *   model.c    derived indexes (what a purpose uses, who receives what)
  *   render.c   model -> pages through the templates (tmpl.h), plus
- *   json.c     inventory.json and csv.c the Art. 30 CSV
+ *   json.c     inventory.json (json.h) and ropa.c the Art. 30 CSV (ropa.h)
  *   write.c    staging directory -> atomic switch of the output tree
  *
  * Stages talk through struct source and struct model only; the model
@@ -145,31 +145,9 @@ int	 render_init(const struct render_opts *);
 int	 render_site(const struct model *, enum audience, struct writer *);
 void	 render_fini(void);
 
-/* json.c, csv.c: append to out. */
-void	 json_inventory(const struct model *, enum audience, struct buf *);
-void	 csv_ropa(const struct model *, struct buf *);
 /* atom.c: changes.atom (published decisions only); atom_uuid5 appends
  * "urn:uuid:" + the RFC 4122 version 5 UUID of name (URL namespace). */
 void	 atom_changes(const struct model *, struct buf *);
 void	 atom_uuid5(const char *name, struct buf *);
-
-/* csv.c: what one Article 30 row holds, computed once for ropa.csv and
- * ropa.html alike. Lists are sorted (by id, key or text) and unique.
- * Fill reuses the row's memory; strings go to the arena. */
-struct ropa_list {
-	const void	**v;
-	size_t		  n, cap;
-};
-struct ropa_row {
-	struct ropa_list subjects;	/* const struct term * */
-	struct ropa_list categories;	/* const struct category * */
-	struct ropa_list recipients;	/* const struct recipient * */
-	struct ropa_list transfers;	/* const char *, with safeguards */
-	struct ropa_list retention;	/* const char *, "Period: categories" */
-	struct ropa_list security;	/* const char * */
-};
-void	 ropa_row_fill(struct ropa_row *, const struct purpose *,
-	    struct arena *);
-void	 ropa_row_free(struct ropa_row *);
 
 #endif

@@ -17,8 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "glasshouse.h"
-#include "render.h"
+#include "json.h"
 #include "report.h"
 
 #define JSON_DEPTH	16
@@ -381,17 +380,6 @@ json_recipient(struct jw *w, const struct recipient *r, enum audience aud)
 	jw_end_obj_line(w);
 }
 
-static bool
-category_in_use(const struct category *c, enum audience aud)
-{
-	size_t	 i;
-
-	for (i = 0; i < c->nentries; i++)
-		if (entry_visible(c->entries[i], aud))
-			return true;
-	return false;
-}
-
 void
 json_inventory(const struct model *m, enum audience aud, struct buf *out)
 {
@@ -471,7 +459,7 @@ json_inventory_sink(const struct model *m, enum audience aud,
 	jw_arr(&w, "categories");
 	for (i = 0; i < m->ncategories; i++) {
 		const struct category *c = m->categories[i];
-		if (!category_in_use(c, aud))
+		if (!category_in_use(m, c, aud))
 			continue;
 		jw_obj_line(&w);
 		jw_str(&w, "key", c->key);

@@ -1,6 +1,7 @@
 /*
- * model.c - the model's lifetime, its derived indexes and the audience
- * predicates.
+ * model.c - the model's lifetime, its derived indexes, the audience
+ * predicates, and the sort orders and category helpers every output
+ * shares (pages, ropa.csv, inventory.json).
  *
  * model_derive() turns the decoded, resolved objects into what the
  * renderers read: every list sorted (so output never depends on the
@@ -104,16 +105,6 @@ page_cmp(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
-static int
-date_cmp(const struct date *a, const struct date *b)
-{
-	if (a->y != b->y)
-		return a->y < b->y ? -1 : 1;
-	if (a->m != b->m)
-		return a->m < b->m ? -1 : 1;
-	return (a->d > b->d) - (a->d < b->d);
-}
-
 /* Newest first; one day's decisions by id. */
 static int
 decision_cmp(const void *pa, const void *pb)
@@ -162,6 +153,111 @@ sort_lists(struct model *m)
 		m->recipients[i]->ord = (unsigned)i + 1;
 	for (i = 0; i < m->ncategories; i++)
 		m->categories[i]->ord = (unsigned)i + 1;
+}
+
+/* --- sort orders ------------------------------------------------- */
+
+/* Earlier first: year, then month, then day (0, unknown, first). */
+int
+date_cmp(const struct date *a, const struct date *b)
+{
+	if (a->y != b->y)
+		return a->y < b->y ? -1 : 1;
+	if (a->m != b->m)
+		return a->m < b->m ? -1 : 1;
+	return (a->d > b->d) - (a->d < b->d);
+}
+
+/* Strings, byte order. */
+int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * By id (key for categories), through the places model_derive() gave
+ * the model's sorted lists: an integer compare instead of a strcmp over
+ * strings spread across the model (this sort runs on every page that
+ * lists purposes). Objects without a place (0) compare by id.
+ */
+static int
+by_place(unsigned xo, const char *xid, unsigned yo, const char *yid)
+{
+	if (xo != 0 && yo != 0)
+		return (xo > yo) - (xo < yo);
+	return strcmp(xid, yid);
+}
+
+/* Purposes, recipients, systems and categories: by id or key. */
+int
+cmp_purpose(const void *a, const void *b)
+{
+	const struct purpose *x = *(const struct purpose *const *)a;
+	const struct purpose *y = *(const struct purpose *const *)b;
+
+	return by_place(x->ord, x->id, y->ord, y->id);
+}
+
+int
+cmp_recipient(const void *a, const void *b)
+{
+	const struct recipient *x = *(const struct recipient *const *)a;
+	const struct recipient *y = *(const struct recipient *const *)b;
+
+	return by_place(x->ord, x->id, y->ord, y->id);
+}
+
+int
+cmp_system(const void *a, const void *b)
+{
+	const struct system *x = *(const struct system *const *)a;
+	const struct system *y = *(const struct system *const *)b;
+
+	return by_place(x->ord, x->id, y->ord, y->id);
+}
+
+int
+cmp_category(const void *a, const void *b)
+{
+	const struct category *x = *(const struct category *const *)a;
+	const struct category *y = *(const struct category *const *)b;
+
+	return by_place(x->ord, x->key, y->ord, y->key);
+}
+
+/* --- categories --------------------------------------------------- */
+
+/* The top-level group of a category: the child of a taxonomy root. */
+const struct category *
+category_group(const struct category *c)
+{
+	while (c->parent != NULL && c->parent->parent != NULL)
+		c = c->parent;
+	return c;
+}
+
+/* By group key, then by category key. */
+int
+cmp_by_group(const void *a, const void *b)
+{
+	const struct catgroup *x = a, *y = b;
+	int	 r = strcmp(x->g->key, y->g->key);
+
+	return r != 0 ? r : strcmp(x->c->key, y->c->key);
+}
+
+/* Does the category hold data entries visible to aud? */
+bool
+category_in_use(const struct model *m, const struct category *c,
+    enum audience aud)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nentries; i++)
+		if (entry_visible(c->entries[i], aud))
+			return true;
+	return false;
 }
 
 /* --- reverse indexes ---------------------------------------------- */
@@ -331,12 +427,10 @@ link_pages(struct model *m)
 		    "../purposes/%s.html", m->purposes[i]->id);
 	for (i = 0; i < m->nrecipients; i++) {
 		struct recipient *r = m->recipients[i];
-		const char *name = r->country != NULL ?
-		    country_name(r->country) : NULL;
 
 		r->href = arena_printf(&m->arena, "../recipients.html#%s",
 		    r->id);
-		r->country_label = name != NULL ? name : r->country;
+		r->country_label = country_label(r->country);
 	}
 	for (i = 0; i < m->ncategories; i++)
 		m->categories[i]->href = arena_printf(&m->arena,

@@ -395,6 +395,32 @@ bool	 page_visible(const struct page *, enum audience);
  * public_summary? Only those reach the public changelog and pages. */
 bool	 decision_published(const struct decision *);
 
+/*
+ * Sort orders (model.c), on pointers to elements as qsort and pv_uniq
+ * give them: strings in byte order; purposes, recipients and systems by
+ * id, categories by key (through the places model_derive() gave them);
+ * dates earlier first (a plain compare, not a qsort one).
+ */
+int	 cmp_str(const void *, const void *);
+int	 cmp_purpose(const void *, const void *);
+int	 cmp_recipient(const void *, const void *);
+int	 cmp_system(const void *, const void *);
+int	 cmp_category(const void *, const void *);
+int	 date_cmp(const struct date *, const struct date *);
+
+/* The group of a category: the child of its taxonomy root (itself for
+ * a root's child). A list of categories in groups is an array whose
+ * elements start with a struct catgroup, sorted with cmp_by_group: by
+ * group key, then by category key. */
+struct catgroup {
+	const struct category	*c, *g;		/* g = category_group(c) */
+};
+const struct category *category_group(const struct category *);
+int	 cmp_by_group(const void *, const void *);
+/* Does the category hold data entries visible to aud? */
+bool	 category_in_use(const struct model *, const struct category *,
+	    enum audience);
+
 /* Each value as spelled in content files (decode.c's tables). */
 const char	*status_key(enum purpose_status);
 const char	*role_key(enum recipient_role);

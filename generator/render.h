@@ -1,20 +1,71 @@
 /*
- * render.h - shared by the renderers of the render stage (render.c and
- * its siblings for further page families). Not used outside render*.c.
+ * render.h - internal to the render stage: included by render*.c only.
  *
- * A renderer builds one page as: d = page_begin(rc, depth, navkey,
- * areakey, title, T_X, &content); fill content; page_end(rc, d, path
- * parts). Lists are struct pvec, sorted with the cmp_* functions.
+ * The model becomes two static sites through the theme's ctemplate
+ * templates (tmpl.h). The C code computes everything a page shows;
+ * templates only place values (logic-less). Every page is layout.tpl
+ * with three includes: HEADER (header.tpl), CONTENT (the page's own
+ * template) and FOOTER (footer.tpl). Site-wide values are template
+ * globals on the page's root dictionary, because include dictionaries
+ * do not inherit:
  *
- * main.c uses only the three entry points below, which run the render
- * stage on several threads.
+ *	ROOT		relative prefix to the site root: "" or "../"
+ *	SITE_TITLE, ORG_NAME, ORG_EMAIL, LANG, PAGE_TITLE
+ *	AUDIENCE	"public" or "internal"
+ *
+ * Conventions in every template: UPPER_SNAKE names; a repeated thing
+ * is a section named in the singular ({{#PURPOSE}}); a flag is a
+ * section shown or not ({{#SPECIAL}}); links are *_HREF values that
+ * already carry ROOT (relative, so both trees work from file:// and
+ * under any prefix); staff-only blocks sit in sections (STAFF, NOTES,
+ * ...) that the public build never shows and never fills, so a
+ * template cannot leak what is not in its dictionary. The unescaped
+ * insertions are two: cmark's HTML ({{BODY:none}}, {{HTML:none}}), and
+ * the inline SVG charts of render_report.c ({{CHART:none}},
+ * {{SPARK:none}}), which chart.c writes itself from published figures,
+ * escaping every text (& < > " ') and writing only numbers it formats.
+ *
+ * Visibility is decided only by the predicates in model.h; lists come
+ * from sorted model arrays or are sorted with model.h's cmp_*, so
+ * output bytes depend on the content alone.
+ *
+ * What this header owns, bottom up (a file may call only its own layer
+ * and the ones above it in this list, never one below):
+ *
+ *   kit       render_theme.c  the templates and style sheet (render_th)
+ *             render_kit.c    the page frame, setters, links, labels
+ *             render_parts.c  what several page families show alike
+ *   families  render_<section>.c, one per output path: index (index.html,
+ *             data/), purpose (purposes/, pages/), recipients, rights,
+ *             systems (staff), ropa (staff), gov, report. A family uses
+ *             the kit and never another family.
+ *   driver    render.c: the audiences' indexes, the jobs, the threads;
+ *             the only caller of the families.
+ *
+ * The page-kit contract. A family builds one page as
+ *
+ *	d = page_begin(rc, depth, navkey, areakey, title, T_X, &content);
+ *	fill content with the set_* helpers, *_link, add_notes ...;
+ *	page_end(rc, d, path parts);
+ *
+ * page_end hands the dictionary to the pool (pool.h), which expands,
+ * writes and frees it; a failure sets rc->err. Strings given to the
+ * setters are copied by the dictionary; rc->tmp is the setters' scratch
+ * (clobbered by every set_* call), rc->scratch the thread's arena. A
+ * section with many rows is filled lazily (tmpl_section_lazy) from a
+ * struct that lives until page_end: struct entry_rows, struct
+ * lazy_rows. Lists are struct pvec (util.h).
  */
 #ifndef GH_RENDER_H
 #define GH_RENDER_H
 
 #include "glasshouse.h"
+#include "json.h"	/* the driver and render_report.c */
+#include "ropa.h"	/* the driver and render_ropa.c */
 #include "tmpl.h"
 #include "write.h"
+
+/* --- the theme (render_theme.c) ---------------------------------- */
 
 enum tpl {
 	T_LAYOUT, T_HEADER, T_FOOTER, T_NOTES,
@@ -25,6 +76,7 @@ enum tpl {
 	T__COUNT
 };
 
+/* Set by render_init() (glasshouse.h), read-only while pages render. */
 struct render_theme {
 	char	*path[T__COUNT];	/* as loaded: theme or fallback */
 	char	*css;
@@ -33,19 +85,22 @@ struct render_theme {
 };
 extern struct render_theme render_th;
 
-struct catsum;
-
-/* Small sorted sets of pointers. */
-struct pvec {
-	const void	**v;
-	size_t		  n, cap;
-};
+/* --- the render context ------------------------------------------ */
 
 struct navitem {
 	const char	*key;	/* page key, for aria-current */
 	const char	*href;	/* relative to the site root */
 	const char	*label;
 	const char	*up;	/* "../" + href: from a subdirectory */
+};
+
+/*
+ * What one category adds up to for this audience: the purposes, the
+ * retention periods, the sources and recipients of its visible data
+ * (render_index.c's catsum_fill, run as the driver's J_SUMS jobs).
+ */
+struct catsum {
+	struct pvec	purposes, retention, sources, recipients, systems;
 };
 
 /*
@@ -78,8 +133,6 @@ struct rctx {
 	struct catsum		*sums;		/* one per cats.v[i] */
 };
 
-extern const char *const months[12];
-
 /*
  * The render stage on several threads. render_begin() makes the
  * shared indexes of the audiences asked for (AUD_* bits) and splits
@@ -95,37 +148,51 @@ struct render_run *	render_begin(const struct model *m, unsigned audiences,
 void	render_work(struct render_run *run);
 int	render_end(struct render_run *run);
 
-void	pv_add(struct pvec *p, const void *x);
-void	pv_uniq(struct pvec *p, int (*cmp)(const void *, const void *));
-void	pv_free(struct pvec *p);
-int	cmp_str(const void *a, const void *b);
-int	cmp_purpose(const void *a, const void *b);
-int	cmp_recipient(const void *a, const void *b);
-int	cmp_system(const void *a, const void *b);
-int	cmp_category(const void *a, const void *b);
-const char *	role_label(enum recipient_role r);
-const char *	country(const char *cc);
+/* --- the page kit (render_kit.c) --------------------------------- */
+
+/* The frame: see the contract above. depth is 0 (site root) or 1 (a
+ * subdirectory); navkey marks the current page in the navigation,
+ * areakey the section it belongs to (either may be NULL). The page's
+ * path is rc->prefix + a + b + c (b, c may be NULL). */
+struct tmpl_dict *	page_begin(struct rctx *rc, int depth, const char *navkey,
+	        const char *areakey, const char *title, enum tpl t,
+	        struct tmpl_dict **content);
+void	page_end(struct rctx *rc, struct tmpl_dict *d, const char *a,
+	        const char *b, const char *c);
+/* A file that is not a page, whole, at rc->prefix + name. */
+void	emit_raw(struct rctx *rc, const char *name, const void *data, size_t len);
+
+/* Setters: key = ROOT + a + b + c; an item's href (model.h, from one
+ * level down) made relative to the page; a printf format; text with
+ * its first letter capitalised; section with key = val only when val
+ * is there; a date ("9 December 2025", with DATETIME for <time>); a
+ * list comma-joined, each string through map when map is not NULL; a
+ * list as a phrase ("A, B and C"). */
 void	set_href(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *a, const char *b, const char *c);
 void	set_link(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *href);
-void	setf(struct rctx *rc, struct tmpl_dict *d, const char *key,
-	        const char *fmt, ...);
+void	set_fmt(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void	set_cap(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const char *text);
 void	set_opt(struct tmpl_dict *d, const char *section, const char *key,
 	        const char *val);
 void	set_date(struct rctx *rc, struct tmpl_dict *d, const char *key,
 	        const struct date *dt);
-int	date_cmp(const struct date *a, const struct date *b);
+void	set_joined(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const char *const *v, size_t n, const char *(*map)(const char *));
+void	set_series(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const char *const *v, size_t n);
+/* Staff-only notes through notes.tpl, under a heading of level 2 or
+ * 3; nothing in the public build. */
 void	add_notes(struct rctx *rc, struct tmpl_dict *d, const struct notes *n,
 	        int level);
-void	add_decision(struct rctx *rc, struct tmpl_dict *d, const struct decision *dc);
-struct tmpl_dict *	page_begin(struct rctx *rc, int depth, const char *navkey,
-	        const char *areakey, const char *title, enum tpl t,
-	        struct tmpl_dict **content);
-void	page_end(struct rctx *rc, struct tmpl_dict *d, const char *a,
-	        const char *b, const char *c);
+/* A contact as section sec (C_NAME, C_EMAIL, ...), if it has any. */
+void	contact_block(struct tmpl_dict *d, const char *sec,
+	        const struct contact *k);
+
+/* Links to an item, as a new item of section sec of d. */
 struct tmpl_dict *purpose_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 	        const struct purpose *p);
 void	recipient_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
@@ -134,22 +201,81 @@ void	category_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 	        const struct category *c);
 void	system_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 	        const struct system *sy);
-void	set_joined(struct rctx *rc, struct tmpl_dict *d, const char *key,
-	        const char *const *v, size_t n, const char *(*map)(const char *));
-void	emit_raw(struct rctx *rc, const char *name, const void *data, size_t len);
-int	is_none(const char *s);
-const char *	content_path(const struct rctx *rc, const char *path);
 
-/* json.c, csv.c: inventory.json and ropa.csv (glasshouse.h) written
- * through a sink, handed on as they are made. */
-void	json_inventory_sink(const struct model *m, enum audience aud,
-	        struct sink *out);
-void	csv_ropa_sink(const struct model *m, struct sink *out);
+/* A source file's path inside the content directory. */
+const char *	content_path(const struct rctx *rc, const char *path);
+/* Does a free text say "none"? */
+int	text_is_none(const char *s);
+/* Index of a recipient in m->recipients (rc->ridx), or -1. */
+long	recipient_index(const struct rctx *rc, const struct recipient *r);
+
+/* Plain English for the model's enums. */
+const char *	role_label(enum recipient_role r);
+const char *	role_plain(enum recipient_role r);
+const char *	required_label(enum requirement r);
+const char *	status_label(enum purpose_status s);
+const char *	special_label(int special);	/* 9, 10; else NULL */
+
+/* --- shared parts (render_parts.c) ------------------------------- */
+
+/* Where a data entry comes from, in plain words; the processor that
+ * runs the system holding e (it receives e too), if visible. */
+const char *	source_text(struct rctx *rc, const struct data_entry *e);
+const struct recipient *	entry_vendor(const struct rctx *rc,
+	        const struct data_entry *e);
+
+/*
+ * A page's ENTRY rows (data/<key>.html lists hundreds): filled one at a
+ * time while the page expands (tmpl_section_lazy), so the page never
+ * holds every row's dictionary at once. entry_rows_begin, then
+ * entry_rows_add each entry (kept if the audience may see it; or
+ * pv_add to v directly to keep all), then entry_rows_set. The caller
+ * keeps the struct until page_end() and pv_free()s v after it.
+ * cols: the context columns to fill, COL_* bits.
+ */
+enum { COL_CATEGORY = 1, COL_SYSTEM = 2, COL_PURPOSES = 4 };
+struct entry_rows {
+	struct rctx	*rc;
+	struct pvec	 v;		/* the visible entries, in order */
+	int		 cols;
+};
+void	entry_rows_begin(struct entry_rows *er, struct rctx *rc, int cols);
+void	entry_rows_add(struct entry_rows *er, const struct data_entry *e);
+size_t	entry_rows_set(struct entry_rows *er, struct tmpl_dict *d);
+
+/* The objects a lazy section (tmpl_section_lazy) shows, for its fill
+ * function: the purpose cards of index.html, the rows of
+ * recipients.html. */
+struct lazy_rows {
+	struct rctx	*rc;
+	struct pvec	 v;		/* the visible ones, model order */
+};
+
+/* --- the page families: called by the driver (render.c) only ----- */
+
+/* render_index.c: index.html, data/<key>.html (k indexes rc->cats);
+ * the sums of a category, and their freeing. */
+void	render_index(struct rctx *rc);
+void	render_category(struct rctx *rc, size_t k);
+void	catsum_fill(struct rctx *rc, const struct category *c,
+	        struct catsum *cs);
+void	catsum_free(struct catsum *cs);
+/* render_purpose.c: purposes/<id>.html, pages/<id>.html */
+void	render_purpose(struct rctx *rc, const struct purpose *p);
+void	render_page(struct rctx *rc, const struct page *pg);
+/* render_recipients.c, render_rights.c, render_ropa.c (staff) */
+void	render_recipients(struct rctx *rc);
+void	render_rights(struct rctx *rc);
+void	render_ropa(struct rctx *rc);
+/* render_systems.c (staff): systems/index.html, systems/<id>.html */
+void	render_systems(struct rctx *rc);
+void	render_system(struct rctx *rc, const struct system *sy);
 
 /* render_gov.c: the governance pages (label, changes, and for staff
- * committee, decision log, checks); add_decision above lives there too,
+ * committee, decision log, checks); add_decision lives there too,
  * with the "not yet documented" markers other pages show. */
 void	render_gov(struct rctx *rc);
+void	add_decision(struct rctx *rc, struct tmpl_dict *d, const struct decision *dc);
 void	gov_purpose_gaps(struct rctx *rc, struct tmpl_dict *d,
 	        const struct purpose *p);
 void	gov_entry_gaps(struct rctx *rc, struct tmpl_dict *row,

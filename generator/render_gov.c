@@ -36,12 +36,12 @@ set_short_date(struct rctx *rc, struct tmpl_dict *d, const char *key,
     const struct date *dt)
 {
 	if (dt->m < 1 || dt->m > 12)
-		setf(rc, d, key, "%04d", dt->y);
+		set_fmt(rc, d, key, "%04d", dt->y);
 	else if (dt->d == 0)
-		setf(rc, d, key, "%s %04d", mon3[dt->m - 1], dt->y);
+		set_fmt(rc, d, key, "%s %04d", mon3[dt->m - 1], dt->y);
 	else
-		setf(rc, d, key, "%d %s %04d", dt->d, mon3[dt->m - 1], dt->y);
-	setf(rc, d, "DATETIME", "%04d-%02d-%02d", dt->y, dt->m < 1 ? 1 :
+		set_fmt(rc, d, key, "%d %s %04d", dt->d, mon3[dt->m - 1], dt->y);
+	set_fmt(rc, d, "DATETIME", "%04d-%02d-%02d", dt->y, dt->m < 1 ? 1 :
 	    dt->m, dt->d < 1 ? 1 : dt->d);
 }
 
@@ -563,7 +563,7 @@ matrix_end(struct rctx *rc, struct tmpl_dict *c, const char *pfx,
 		tmpl_show(c, name);
 		if (ok > 0) {
 			snprintf(name, sizeof(name), "%s_OK_NOTE", pfx);
-			setf(rc, tmpl_section(c, name), "TEXT", "%zu complete "
+			set_fmt(rc, tmpl_section(c, name), "TEXT", "%zu complete "
 			    "%s%s %s not listed.", ok, noun, ok == 1 ? "" : "s",
 			    ok == 1 ? "is" : "are");
 		}
@@ -603,7 +603,7 @@ render_checks(struct rctx *rc, const struct complete *cp)
 
 		s = tmpl_section(c, "FINDING");
 		if (f->pos.line > 0)
-			setf(rc, s, "WHERE", "%s:%d:%d",
+			set_fmt(rc, s, "WHERE", "%s:%d:%d",
 			    content_path(rc, f->pos.file), f->pos.line,
 			    f->pos.col);
 		else

@@ -419,9 +419,9 @@ render_report_page(struct rrun *rr, const struct rview *v,
 	set_href(rc, c, "CSV_HREF", "reports/", r->id, ".csv");
 	if (!rc->staff) {
 		s = tmpl_section(c, "RULES");
-		setf(rc, s, "MIN_COUNT", "%lld", v->rules.min_count);
+		set_fmt(rc, s, "MIN_COUNT", "%lld", v->rules.min_count);
 		if (v->rules.round_to > 1)
-			setf(rc, tmpl_section(s, "ROUNDED"), "ROUND_TO", "%lld",
+			set_fmt(rc, tmpl_section(s, "ROUNDED"), "ROUND_TO", "%lld",
 			    v->rules.round_to);
 		if (v->t.nwithheld > 0)
 			tmpl_show(s, "WITHHELD");
@@ -430,7 +430,7 @@ render_report_page(struct rrun *rr, const struct rview *v,
 		if (r->audience == AUD_PUBLIC) {
 			struct tmpl_dict *pv = tmpl_section(s, "PUBLIC_VERSION");
 			if (rc->m->site.round_to > 1)
-				setf(rc, tmpl_section(pv, "P_ROUNDED"),
+				set_fmt(rc, tmpl_section(pv, "P_ROUNDED"),
 				    "ROUND_TO", "%d", rc->m->site.round_to);
 			rview_make(&pub, r, &rc->m->site, AUD_PUBLIC);
 			have_pub = 1;
@@ -465,9 +465,9 @@ render_reports_index(struct rrun *rr)
 	d = page_begin(rc, 1, "reports", NULL, "Reports", T_REPORTS, &c);
 	if (!rc->staff) {
 		s = tmpl_section(c, "RULES");
-		setf(rc, s, "MIN_COUNT", "%d", st->min_count);
+		set_fmt(rc, s, "MIN_COUNT", "%d", st->min_count);
 		if (st->round_to > 1)
-			setf(rc, tmpl_section(s, "ROUNDED"), "ROUND_TO", "%d",
+			set_fmt(rc, tmpl_section(s, "ROUNDED"), "ROUND_TO", "%d",
 			    st->round_to);
 	} else if (rr->naccess > 0)
 		set_href(rc, tmpl_section(c, "ACCESS_INDEX"), "HREF",

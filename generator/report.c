@@ -9,11 +9,6 @@
 #include "glasshouse.h"
 #include "report.h"
 
-static const char *const month_names[12] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"
-};
-
 const char *
 period_label(const struct period *p, char *buf, size_t len)
 {

@@ -498,6 +498,45 @@ hmap_free(struct hmap *m)
 	m->n = m->cap = 0;
 }
 
+/* --- struct pvec ------------------------------------------------ */
+
+/* Append x, unless it is NULL. */
+void
+pv_add(struct pvec *p, const void *x)
+{
+	if (x == NULL)
+		return;
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 8;
+		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
+	}
+	p->v[p->n++] = x;
+}
+
+/* Sort with cmp (on pointers to elements) and drop duplicates. */
+void
+pv_uniq(struct pvec *p, int (*cmp)(const void *, const void *))
+{
+	size_t	 i, j;
+
+	if (p->n < 2)
+		return;
+	qsort(p->v, p->n, sizeof *p->v, cmp);
+	for (i = 1, j = 1; i < p->n; i++)
+		if (cmp(&p->v[i], &p->v[j - 1]) != 0)
+			p->v[j++] = p->v[i];
+	p->n = j;
+}
+
+/* Free the array; the set is empty and reusable. */
+void
+pv_free(struct pvec *p)
+{
+	free(p->v);
+	p->v = NULL;
+	p->n = p->cap = 0;
+}
+
 /* --- edit distance ----------------------------------------------- */
 
 size_t

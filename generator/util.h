@@ -1,7 +1,8 @@
 /*
  * util.h - the small toolkit every stage shares: out-of-memory-safe
  * allocation (x*), the string buffer (struct buf), the build arena
- * (struct arena) and a string-keyed hash map (struct hmap).
+ * (struct arena), a string-keyed hash map (struct hmap) and small
+ * sorted sets of pointers (struct pvec).
  *
  * Out of memory is not a user error: the x* wrappers print a message
  * and abort, as cmark, sblg and tmux do in one-shot programs.
@@ -125,6 +126,21 @@ void	*hmap_get(const struct hmap *, const char *);
 /* Returns the previous value for key, or NULL if key was new. */
 void	*hmap_put(struct hmap *, const char *key, void *val);
 void	 hmap_free(struct hmap *);
+
+/*
+ * struct pvec - a small set of pointers, zeroed to start: pv_add()
+ * appends (NULL is ignored), pv_uniq() sorts with cmp (which gets
+ * pointers to elements, as qsort's does) and drops duplicates,
+ * pv_free() frees the array and leaves the set empty and reusable.
+ * The elements are not owned.
+ */
+struct pvec {
+	const void	**v;
+	size_t		  n, cap;
+};
+void	 pv_add(struct pvec *, const void *);
+void	 pv_uniq(struct pvec *, int (*cmp)(const void *, const void *));
+void	 pv_free(struct pvec *);
 
 /* Levenshtein distance, capped: returns cap+1 when larger. */
 size_t	 edit_distance(const char *, const char *, size_t cap);

@@ -1055,3 +1055,18 @@ country_name(const char *cc)
 
 	return c != NULL ? c->name : NULL;
 }
+
+/* The name of cc, or cc itself when it names no country (or NULL). */
+const char *
+country_label(const char *cc)
+{
+	const char *n = cc != NULL ? country_name(cc) : NULL;
+
+	return n != NULL ? n : cc;
+}
+
+/* English month names, January first. */
+const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};

@@ -3,7 +3,8 @@
  * data subjects and data uses (keys from ethyca/fideslang, CC BY 4.0)
  * with glasshouse's own plain-language, customer-facing labels, and the
  * closed enums of the content format (legal bases, special-category
- * conditions, transfer safeguards, jurisdictions, rights).
+ * conditions, transfer safeguards, jurisdictions, rights), the ISO
+ * country codes with their names, and the month names.
  *
  * Tables are sorted by key (byte order) so lookups can bisect.
  */
@@ -113,5 +114,11 @@ const struct right *vocab_right(const char *key);
 int	 country_valid(const char *cc);
 int	 country_in_eea_uk(const char *cc);
 const char *country_name(const char *cc);	/* "Ireland"; NULL if unknown */
+/* What pages and ropa.csv show for a code: its name ("Ireland"), or the
+ * code as written when it names no country; NULL for NULL. */
+const char *country_label(const char *cc);
+
+/* English month names, January first: month_names[m - 1]. */
+extern const char *const month_names[12];
 
 #endif

@@ -1,27 +1,30 @@
 /*
- * example.h - the example content (content/) as a checked model, for
- * the unit tests that read it: M and S, loaded by the group setup
- * example_setup and freed by example_teardown. Include after
- * glasshouse.h and testutil.h.
+ * example.h - the example content (content/) as a decoded, checked and
+ * derived model, for the unit tests that read a whole site's model
+ * (test_render.c, test_ropa.c, test_json.c). "Today" is fixed at
+ * 2026-10-14 so review dates read the same on every day. Include after
+ * glasshouse.h.
  */
-#ifndef GH_EXAMPLE_H
-#define GH_EXAMPLE_H
+#ifndef GH_TEST_EXAMPLE_H
+#define GH_TEST_EXAMPLE_H
 
-static struct model	 M;
-static struct source	 S;
+#include <stdio.h>
+#include <stdlib.h>
 
-/* Load, decode and check content/ into M and S as of 14 October 2026.
- * Returns 0, or -1 after printing the diagnostics. */
-static int
-example_setup(void **state)
+/* Load content/ into m (s keeps the loaded files): 0, or -1 after
+ * printing the diagnostics. The diagnostics are reset on success. */
+static inline int
+example_load(struct model *m, struct source *s)
 {
-	(void)state;
-	model_init(&M);
-	M.today = (struct date){ 2026, 10, 14 };
-	if (load_content(&M, "content", &S) != 0)
+	model_init(m);
+	m->today = (struct date){ 2026, 10, 14 };
+	if (load_content(m, "content", s) != 0)
 		return -1;
-	decode_model(&M, &S);
-	check_model(&M);
+	decode_model(m, s);
+	if (diag_errors() == 0)
+		check_model(m);
+	if (diag_errors() == 0)
+		model_derive(m);
 	if (diag_errors() != 0) {
 		diag_flush(stderr, 0, 0);
 		return -1;
@@ -30,13 +33,36 @@ example_setup(void **state)
 	return 0;
 }
 
-/* Free M and forget any diagnostics left. */
-static int
+/* The example as a cmocka group's state: example_setup() makes it (the
+ * tests get it as *state), example_teardown() frees it. */
+struct example {
+	struct model	 m;
+	struct source	 s;
+};
+/* The group's example, for helpers that take no state. */
+static struct example	*example_cur;
+
+static inline int
+example_setup(void **state)
+{
+	struct example *ex = calloc(1, sizeof *ex);
+
+	if (ex == NULL || example_load(&ex->m, &ex->s) != 0) {
+		free(ex);
+		return -1;
+	}
+	*state = example_cur = ex;
+	return 0;
+}
+
+static inline int
 example_teardown(void **state)
 {
-	(void)state;
-	model_free(&M);
-	diag_reset();
+	struct example *ex = *state;
+
+	model_free(&ex->m);
+	free(ex);
+	example_cur = NULL;
 	return 0;
 }
 

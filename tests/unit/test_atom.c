@@ -18,6 +18,8 @@
 #include "testutil.h"
 #include "example.h"
 
+#define M	(example_cur->m)	/* the example model of the group */
+
 /* RFC 4122 version 5 UUIDs (checked against Python's uuid.uuid5). */
 static void
 test_uuid5(void **state)

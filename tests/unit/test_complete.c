@@ -21,6 +21,8 @@
 #include "testutil.h"
 #include "example.h"
 
+#define M	(example_cur->m)	/* the example model of the group */
+
 static struct purpose *
 purpose(const char *id)
 {

@@ -5,9 +5,10 @@
  * navigation, main, footer, audience marker), every link is relative
  * and resolves (fragments too), the public tree is a strict subset
  * (no internal page, field, note or entity), the "last updated" stamp
- * follows SOURCE_DATE_EPOCH, output is deterministic, ropa.csv is
- * RFC 4180 with CRLF, inventory.json keeps its key order, and a theme
+ * follows SOURCE_DATE_EPOCH, output is deterministic, and a theme
  * may override one template while a broken one fails render_init.
+ * ropa.csv and inventory.json have their own tests (test_ropa.c,
+ * test_json.c).
  */
 #define _XOPEN_SOURCE 700
 
@@ -26,6 +27,7 @@
 
 #include "glasshouse.h"
 #include "write.h"
+#include "example.h"
 
 #define EPOCH	1791936000LL	/* 2026-10-14 */
 
@@ -176,20 +178,8 @@ static int
 setup(void **state)
 {
 	(void)state;
-	model_init(&M);
-	M.today = (struct date){ 2026, 10, 14 };
-	if (load_content(&M, "content", &S) != 0)
+	if (example_load(&M, &S) != 0)
 		return -1;
-	decode_model(&M, &S);
-	if (diag_errors() == 0)
-		check_model(&M);
-	if (diag_errors() == 0)
-		model_derive(&M);
-	if (diag_errors() != 0) {
-		diag_flush(stderr, 0, 0);
-		return -1;
-	}
-	diag_reset();
 	snprintf(tmpdir, sizeof tmpdir, "/tmp/gh-render-XXXXXX");
 	if (mkdtemp(tmpdir) == NULL)
 		return -1;
@@ -489,72 +479,6 @@ test_deterministic(void **state)
 	}
 }
 
-/* RFC 4180: header + one row per purpose, CRLF, same field count. */
-static void
-test_ropa_csv(void **state)
-{
-	size_t	 len, i, rows = 0;
-	int	 fields = 1, want = -1, inq = 0;
-	char	*t = site_file("internal/ropa.csv", &len);
-
-	(void)state;
-	assert_non_null(t);
-	assert_true(strncmp(t, "Purpose ID,Purpose,Status,", 26) == 0);
-	for (i = 0; i < len; i++) {
-		if (inq) {
-			if (t[i] == '"' && t[i + 1] == '"')
-				i++;
-			else if (t[i] == '"')
-				inq = 0;
-		} else if (t[i] == '"')
-			inq = 1;
-		else if (t[i] == ',')
-			fields++;
-		else if (t[i] == '\n') {
-			assert_true(i > 0 && t[i - 1] == '\r');
-			if (want < 0)
-				want = fields;
-			assert_int_equal(fields, want);
-			fields = 1;
-			rows++;
-		}
-	}
-	assert_int_equal(inq, 0);
-	assert_int_equal(t[len - 1], '\n');
-	assert_int_equal(rows, M.npurposes + 1);
-	free(t);
-}
-
-static void
-test_json_key_order(void **state)
-{
-	static const char *const keys[] = {
-		"\n  \"audience\"", "\n  \"organisation\"",
-		"\n  \"jurisdictions\"", "\n  \"systems\"",
-		"\n  \"purposes\"", "\n  \"recipients\"",
-		"\n  \"categories\"", "\n  \"pages\""
-	};
-	const char *const trees[] = { "public/inventory.json",
-	    "internal/inventory.json" };
-	size_t	 i, k;
-
-	(void)state;
-	for (k = 0; k < 2; k++) {
-		char	*t = site_file(trees[k], NULL);
-		const char *prev = t;
-		assert_non_null(t);
-		for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-			const char *p = strstr(t, keys[i]);
-			if (p == NULL || p < prev)
-				fail_msg("%s: key %s missing or out of order",
-				    trees[k], keys[i] + 3);
-			prev = p;
-		}
-		assert_true(ends_with(t, "\n}\n"));
-		free(t);
-	}
-}
-
 static int
 write_text(const char *path, const char *text)
 {
@@ -777,8 +701,6 @@ main(void)
 		cmocka_unit_test(test_page_frame),
 		cmocka_unit_test(test_links_resolve),
 		cmocka_unit_test(test_public_subset),
-		cmocka_unit_test(test_ropa_csv),
-		cmocka_unit_test(test_json_key_order),
 		cmocka_unit_test(test_index_caps_purposes),
 		cmocka_unit_test(test_index_pairs_retention),
 		cmocka_unit_test(test_deterministic),

@@ -1,6 +1,6 @@
 /*
- * csv.c - the Article 30 record of processing: ropa_row_fill computes
- * one row per purpose (shared with ropa.html in render.c) and csv_ropa
+ * ropa.c - the Article 30 record of processing: ropa_row_fill computes
+ * one row per purpose (shared with ropa.html, render_ropa.c) and csv_ropa
  * writes the whole record as RFC 4180 CSV: a header line, CRLF line
  * ends, fields quoted when they hold a comma, quote, CR or LF.
  *
@@ -11,34 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
-#include "render.h"	/* the cmp_* sort orders, country() */
-
-static void
-rl_add(struct ropa_list *l, const void *x)
-{
-	if (x == NULL)
-		return;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-	}
-	l->v[l->n++] = x;
-}
-
-static void
-rl_uniq(struct ropa_list *l, int (*cmp)(const void *, const void *))
-{
-	size_t	 i, j;
-
-	if (l->n < 2)
-		return;
-	qsort(l->v, l->n, sizeof *l->v, cmp);
-	for (i = 1, j = 1; i < l->n; i++)
-		if (cmp(&l->v[i], &l->v[j - 1]) != 0)
-			l->v[j++] = l->v[i];
-	l->n = j;
-}
+#include "ropa.h"
 
 static int
 cmp_term(const void *a, const void *b)
@@ -59,7 +32,7 @@ safeguard(enum safeguard sg)
  * period: "Until you close your account: Your name, Your password".
  */
 static void
-retention_merge(struct ropa_list *l, struct arena *a)
+retention_merge(struct pvec *l, struct arena *a)
 {
 	struct buf b = BUF_INIT;
 	size_t	 i, j, n = 0, plen;
@@ -121,61 +94,60 @@ ropa_row_fill(struct ropa_row *r, const struct purpose *p, struct arena *a)
 		const struct recipient *v;
 
 		for (k = 0; k < e->subjects.n; k++)
-			rl_add(&r->subjects, e->subjects.v[k].to);
-		rl_add(&r->categories, cat);
+			pv_add(&r->subjects, e->subjects.v[k].to);
+		pv_add(&r->categories, cat);
 		for (k = 0; k < e->shared_with.n; k++)
-			rl_add(&r->recipients, e->shared_with.v[k].to);
+			pv_add(&r->recipients, e->shared_with.v[k].to);
 		/* "period\037category", merged per period below */
-		rl_add(&r->retention, join2(a, e->retention.text, '\037',
+		pv_add(&r->retention, join2(a, e->retention.text, '\037',
 		    cat != NULL ? cat->name : e->category.id));
 		if (sy == NULL)
 			continue;
 		/* The processor running the system receives its data. */
-		rl_add(&r->recipients, sy->vendor.to);
+		pv_add(&r->recipients, sy->vendor.to);
 		for (k = 0; k < sy->security.n; k++)
-			rl_add(&r->security, sy->security.v[k]);
+			pv_add(&r->security, sy->security.v[k]);
 		/* Storage outside the UK/EEA is a transfer too; the
 		 * vendor that runs the system carries the safeguard. */
 		v = sy->vendor.to;
 		for (k = 0; k < sy->locations.n; k++)
 			if (!country_in_eea_uk(sy->locations.v[k]))
-				rl_add(&r->transfers, arena_printf(a,
+				pv_add(&r->transfers, arena_printf(a,
 				    "%s stored in %s (%s)", sy->name,
-				    country(sy->locations.v[k]),
+				    country_label(sy->locations.v[k]),
 				    v != NULL ? safeguard(v->safeguard) :
 				    safeguard(SG_NONE)));
 	}
-	rl_uniq(&r->subjects, cmp_term);
-	rl_uniq(&r->categories, cmp_category);
-	rl_uniq(&r->recipients, cmp_recipient);
+	pv_uniq(&r->subjects, cmp_term);
+	pv_uniq(&r->categories, cmp_category);
+	pv_uniq(&r->recipients, cmp_recipient);
 	for (i = 0; i < r->recipients.n; i++) {
 		const struct recipient *rc = r->recipients.v[i];
 		if (rc->country != NULL && !country_in_eea_uk(rc->country))
-			rl_add(&r->transfers, arena_printf(a, "%s in %s (%s)",
-			    rc->name, country(rc->country),
+			pv_add(&r->transfers, arena_printf(a, "%s in %s (%s)",
+			    rc->name, country_label(rc->country),
 			    safeguard(rc->safeguard)));
 		for (k = 0; k < rc->ntransfers; k++)
-			rl_add(&r->transfers, arena_printf(a,
+			pv_add(&r->transfers, arena_printf(a,
 			    "%s onward to %s (%s)", rc->name,
-			    country(rc->transfers[k].country),
+			    country_label(rc->transfers[k].country),
 			    safeguard(rc->transfers[k].safeguard)));
 	}
-	rl_uniq(&r->transfers, cmp_str);
-	rl_uniq(&r->retention, cmp_str);
+	pv_uniq(&r->transfers, cmp_str);
+	pv_uniq(&r->retention, cmp_str);
 	retention_merge(&r->retention, a);
-	rl_uniq(&r->security, cmp_str);
+	pv_uniq(&r->security, cmp_str);
 }
 
 void
 ropa_row_free(struct ropa_row *r)
 {
-	free(r->subjects.v);
-	free(r->categories.v);
-	free(r->recipients.v);
-	free(r->transfers.v);
-	free(r->retention.v);
-	free(r->security.v);
-	memset(r, 0, sizeof *r);
+	pv_free(&r->subjects);
+	pv_free(&r->categories);
+	pv_free(&r->recipients);
+	pv_free(&r->transfers);
+	pv_free(&r->retention);
+	pv_free(&r->security);
 }
 
 /* A contact as one field: "Name <email>, address, phone". */
@@ -210,7 +182,7 @@ field(struct buf *out, const char *s, int last)
 
 /* A list as one field, joined with "; ". name maps an element to text. */
 static void
-list_field(struct buf *out, struct buf *tmp, const struct ropa_list *l,
+list_field(struct buf *out, struct buf *tmp, const struct pvec *l,
     const char *(*name)(const void *), int last)
 {
 	size_t	 i;
