@@ -42,6 +42,7 @@
 #include "tmpl.h"
 #include "write.h"
 #include "render.h"
+#include "complete.h"
 #include "pool.h"
 #include "report.h"
 
@@ -2090,9 +2091,20 @@ run_job(struct rctx *rc, const struct rjob *j)
 	case J_RECIPIENTS:
 		render_recipients(rc);
 		break;
-	case J_GOV:
-		render_gov(rc);
+	case J_GOV: {
+		const struct complete *cp;
+		struct complete own;
+
+		render_label(rc);
+		render_changes(rc);
+		if (rc->staff) {
+			cp = gov_analysis(rc, &own);
+			render_committee(rc, cp);
+			render_decisions(rc);
+			render_checks(rc, cp);
+		}
 		break;
+	}
 	case J_SYSTEMS_INDEX:
 		render_systems(rc);
 		break;
