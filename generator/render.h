@@ -148,7 +148,7 @@ void	csv_ropa_sink(const struct model *m, struct sink *out);
 
 /* render_marks.c: what several pages mark. add_decision() above, the
  * "not yet documented" markers (complete.c's analysis), the dates and
- * words of the decision pages, and gov_analysis(): the completeness
+ * words of the decision pages, the LAWS line, and gov_analysis(): the completeness
  * analysis of the build, or when the model was never checked, one
  * made into own. */
 struct complete;
@@ -162,6 +162,7 @@ void	set_short_date(struct rctx *rc, struct tmpl_dict *d, const char *key,
 const char *	date_verb(enum decision_status s);
 const char *	status_word(enum decision_status s);
 const char *	function_label(const char *fn);
+void	set_laws(struct rctx *rc, struct tmpl_dict *d, unsigned jur);
 const struct complete *	gov_analysis(struct rctx *rc, struct complete *own);
 
 /* The governance and report page families, which run_job() calls:

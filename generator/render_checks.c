@@ -95,6 +95,45 @@ matrix_end(struct rctx *rc, struct tmpl_dict *c, const char *pfx,
 		}
 	}
 }
+/*
+ * The worklist of a matrix (sys: of systems, else of purposes): a
+ * P_ROW (TITLE ID HREF) or S_ROW (NAME ID HREF) per row that misses an
+ * item; complete rows are counted, not listed (matrix_end()).
+ */
+static void
+matrix_list(struct rctx *rc, struct tmpl_dict *c, const struct crow *rows,
+    size_t n, int sys, const int *cols, size_t ncols)
+{
+	struct tmpl_dict *s;
+	size_t	 i, ok;
+
+	for (i = 0, ok = 0; i < n; i++) {
+		const struct crow *r = &rows[i];
+
+		if (r->nmissing == 0) {
+			ok++;
+			continue;
+		}
+		if (sys) {
+			s = tmpl_section(c, "S_ROW");
+			tmpl_set(s, "NAME", r->system->name);
+			tmpl_set(s, "ID", r->system->id);
+			set_href(rc, s, "HREF", "systems/", r->system->id,
+			    ".html");
+		} else {
+			s = tmpl_section(c, "P_ROW");
+			tmpl_set(s, "TITLE", r->purpose->title);
+			tmpl_set(s, "ID", r->purpose->id);
+			set_href(rc, s, "HREF", "purposes/", r->purpose->id,
+			    ".html");
+		}
+		matrix_row(s, r, cols, ncols);
+	}
+	tmpl_set_int(c, sys ? "NSYSTEMS" : "NPURPOSES", (long long)n);
+	tmpl_set_int(c, sys ? "NSYSTEMS_OK" : "NPURPOSES_OK", (long long)ok);
+	matrix_end(rc, c, sys ? "S" : "P", sys ? "system" : "purpose", n, ok);
+}
+
 /* checks.html, from cp: the completeness analysis. */
 void
 render_checks(struct rctx *rc, const struct complete *cp)
@@ -103,26 +142,11 @@ render_checks(struct rctx *rc, const struct complete *cp)
 	unsigned jur = m->site.jurisdictions;
 	struct tmpl_dict *d, *c, *s;
 	int	 pcols[CI__COUNT], scols[CI__COUNT];
-	size_t	 npc = 0, nsc = 0, i, ok;
+	size_t	 npc = 0, nsc = 0, i;
 	int	 j;
 
 	d = page_begin(rc, 0, "checks", NULL, "Checks", T_CHECKS, &c);
-	/* "EU GDPR and UK GDPR" */
-	{
-		const char *lab[JI__COUNT];
-		int	 n = 0, k;
-
-		for (j = 1; j < JI__COUNT; j++)
-			if (jur & JUR_BIT(j))
-				lab[n++] = vocab_jurisdictions[j].label;
-		buf_reset(&rc->tmp);
-		for (k = 0; k < n; k++) {
-			if (k > 0)
-				buf_puts(&rc->tmp, k == n - 1 ? " and " : ", ");
-			buf_puts(&rc->tmp, lab[k]);
-		}
-		tmpl_setn(c, "LAWS", rc->tmp.ptr, rc->tmp.len);
-	}
+	set_laws(rc, c, jur);
 	tmpl_set_int(c, "NFINDINGS", (long long)cp->nfindings);
 	for (i = 0; i < cp->nfindings; i++) {
 		const struct cfinding *f = &cp->findings[i];
@@ -203,39 +227,8 @@ render_checks(struct rctx *rc, const struct complete *cp)
 		tmpl_show(c, "LAW_LGPD");
 	if (jur & JUR_CCPA)
 		tmpl_show(c, "LAW_CCPA");
-	/* The worklist: complete rows are counted, not listed. */
-	for (i = 0, ok = 0; i < cp->npurposes; i++) {
-		const struct crow *r = &cp->purposes[i];
-
-		if (r->nmissing == 0) {
-			ok++;
-			continue;
-		}
-		s = tmpl_section(c, "P_ROW");
-		tmpl_set(s, "TITLE", r->purpose->title);
-		tmpl_set(s, "ID", r->purpose->id);
-		set_href(rc, s, "HREF", "purposes/", r->purpose->id, ".html");
-		matrix_row(s, r, pcols, npc);
-	}
-	tmpl_set_int(c, "NPURPOSES", (long long)cp->npurposes);
-	tmpl_set_int(c, "NPURPOSES_OK", (long long)ok);
-	matrix_end(rc, c, "P", "purpose", cp->npurposes, ok);
-	for (i = 0, ok = 0; i < cp->nsystems; i++) {
-		const struct crow *r = &cp->systems[i];
-
-		if (r->nmissing == 0) {
-			ok++;
-			continue;
-		}
-		s = tmpl_section(c, "S_ROW");
-		tmpl_set(s, "NAME", r->system->name);
-		tmpl_set(s, "ID", r->system->id);
-		set_href(rc, s, "HREF", "systems/", r->system->id, ".html");
-		matrix_row(s, r, scols, nsc);
-	}
-	tmpl_set_int(c, "NSYSTEMS", (long long)cp->nsystems);
-	tmpl_set_int(c, "NSYSTEMS_OK", (long long)ok);
-	matrix_end(rc, c, "S", "system", cp->nsystems, ok);
+	matrix_list(rc, c, cp->purposes, cp->npurposes, 0, pcols, npc);
+	matrix_list(rc, c, cp->systems, cp->nsystems, 1, scols, nsc);
 
 	/* Orphans. */
 	for (i = 0; i < cp->norphan_purposes; i++)

@@ -234,6 +234,26 @@ label_more(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 	set_href(rc, s, "HREF", "data/", c->key, ".html");
 }
 
+/* The row of category i in section rsec, under a new gsec (NAME) when
+ * its group is not the one of the row before (*lastg, in *g). */
+static struct tmpl_dict *
+label_row(struct rctx *rc, struct tmpl_dict *c, const struct label *lb,
+    size_t i, const char *gsec, const char *rsec,
+    const struct category **lastg, struct tmpl_dict **g)
+{
+	struct tmpl_dict *s;
+
+	if (lb->rows[i].g != *lastg) {
+		*lastg = lb->rows[i].g;
+		*g = tmpl_section(c, gsec);
+		tmpl_set(*g, "NAME", (*lastg)->name);
+	}
+	s = tmpl_section(*g, rsec);
+	tmpl_set(s, "NAME", lb->rows[i].c->name);
+	set_href(rc, s, "HREF", "data/", lb->rows[i].c->key, ".html");
+	return s;
+}
+
 /* One box of the label: PFX_GROUP (NAME, PFX_CAT (NAME HREF, PFX_FOR
  * purpose links, at most LABEL_FOR_MAX, then PFX_MORE (N HREF))) or
  * PFX_NONE. */
@@ -256,14 +276,7 @@ label_box(struct rctx *rc, struct tmpl_dict *c, const struct label *lb,
 		if (pv->n == 0)
 			continue;
 		n++;
-		if (lb->rows[i].g != lastg) {
-			lastg = lb->rows[i].g;
-			g = tmpl_section(c, gname);
-			tmpl_set(g, "NAME", lastg->name);
-		}
-		s = tmpl_section(g, cname);
-		tmpl_set(s, "NAME", lb->rows[i].c->name);
-		set_href(rc, s, "HREF", "data/", lb->rows[i].c->key, ".html");
+		s = label_row(rc, c, lb, i, gname, cname, &lastg, &g);
 		for (j = 0; j < pv->n && j < LABEL_FOR_MAX; j++)
 			purpose_link(rc, s, fname, pv->v[j]);
 		if (pv->n > LABEL_FOR_MAX)
@@ -292,14 +305,8 @@ label_grid(struct rctx *rc, struct tmpl_dict *c, const struct label *lb)
 	}
 	tmpl_set_int(c, "NCOLS", (long long)lb->ncols + 1);
 	for (i = 0; i < lb->nrows; i++) {
-		if (lb->rows[i].g != lastg) {
-			lastg = lb->rows[i].g;
-			g = tmpl_section(c, "GRID_GROUP");
-			tmpl_set(g, "NAME", lastg->name);
-		}
-		s = tmpl_section(g, "GRID_ROW");
-		tmpl_set(s, "NAME", lb->rows[i].c->name);
-		set_href(rc, s, "HREF", "data/", lb->rows[i].c->key, ".html");
+		s = label_row(rc, c, lb, i, "GRID_GROUP", "GRID_ROW", &lastg,
+		    &g);
 		for (j = 0; j < lb->ncols; j++) {
 			const struct pvec *pv = &lb->cells[i * lb->ncols + j];
 			const struct purpose *p = lb->cols[j];
@@ -339,14 +346,7 @@ label_summary(struct rctx *rc, struct tmpl_dict *c, const struct label *lb)
 
 		if (lb->sec[LS__COUNT][i].n == 0)
 			continue;
-		if (lb->rows[i].g != lastg) {
-			lastg = lb->rows[i].g;
-			g = tmpl_section(c, "SUM_GROUP");
-			tmpl_set(g, "NAME", lastg->name);
-		}
-		s = tmpl_section(g, "SUM_ROW");
-		tmpl_set(s, "NAME", lb->rows[i].c->name);
-		set_href(rc, s, "HREF", "data/", lb->rows[i].c->key, ".html");
+		s = label_row(rc, c, lb, i, "SUM_GROUP", "SUM_ROW", &lastg, &g);
 		tmpl_set_int(s, "NPURPOSES",
 		    (long long)lb->sec[LS__COUNT][i].n);
 		for (b = LB_NONE + 1; b < LB__COUNT; b++)

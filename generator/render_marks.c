@@ -11,6 +11,7 @@
  *				"missing"
  *	set_short_date(), date_verb(), status_word(), function_label()
  *				the dates and words of the governance pages
+ *	set_laws()		"EU GDPR and UK GDPR" (checks, rights)
  *	gov_analysis()		the completeness analysis the staff pages
  *				read (committee, checks)
  *
@@ -87,6 +88,26 @@ function_label(const char *fn)
 		if (strcmp(fn, labels[i].key) == 0)
 			return labels[i].label;
 	return fn;
+}
+
+/* LAWS: the labels of the jurisdictions in jur, as in "EU GDPR, UK GDPR
+ * and LGPD". */
+void
+set_laws(struct rctx *rc, struct tmpl_dict *d, unsigned jur)
+{
+	const char *lab[JI__COUNT];
+	int	 j, n = 0, k;
+
+	for (j = 1; j < JI__COUNT; j++)
+		if (jur & JUR_BIT(j))
+			lab[n++] = vocab_jurisdictions[j].label;
+	buf_reset(&rc->tmp);
+	for (k = 0; k < n; k++) {
+		if (k > 0)
+			buf_puts(&rc->tmp, k == n - 1 ? " and " : ", ");
+		buf_puts(&rc->tmp, lab[k]);
+	}
+	tmpl_setn(d, "LAWS", rc->tmp.ptr, rc->tmp.len);
 }
 
 /* --- provenance and markers, for the other pages --- */
