@@ -17,6 +17,8 @@
 #include <time.h>
 
 #include "render.h"
+#include "complete.h"
+#include "pool.h"
 #include "report.h"
 
 /* --- an audience's context ---------------------------------------- */
@@ -328,9 +330,20 @@ run_job(struct rctx *rc, const struct rjob *j)
 	case J_RECIPIENTS:
 		render_recipients(rc);
 		break;
-	case J_GOV:
-		render_gov(rc);
+	case J_GOV: {
+		const struct complete *cp;
+		struct complete own;
+
+		render_label(rc);
+		render_changes(rc);
+		if (rc->staff) {
+			cp = gov_analysis(rc, &own);
+			render_committee(rc, cp);
+			render_decisions(rc);
+			render_checks(rc, cp);
+		}
 		break;
+	}
 	case J_SYSTEMS_INDEX:
 		render_systems(rc);
 		break;

@@ -271,15 +271,41 @@ void	render_ropa(struct rctx *rc);
 void	render_systems(struct rctx *rc);
 void	render_system(struct rctx *rc, const struct system *sy);
 
-/* render_gov.c: the governance pages (label, changes, and for staff
- * committee, decision log, checks); add_decision lives there too,
- * with the "not yet documented" markers other pages show. */
-void	render_gov(struct rctx *rc);
+/* render_marks.c: what several pages mark. add_decision(), the
+ * "not yet documented" markers (complete.c's analysis), the dates and
+ * words of the decision pages, and gov_analysis(): the
+ * completeness analysis of the build, or when the model was never
+ * checked, one made into own. */
+struct complete;
 void	add_decision(struct rctx *rc, struct tmpl_dict *d, const struct decision *dc);
 void	gov_purpose_gaps(struct rctx *rc, struct tmpl_dict *d,
 	        const struct purpose *p);
 void	gov_entry_gaps(struct rctx *rc, struct tmpl_dict *row,
 	        const struct data_entry *e);
 void	gov_site_gaps(struct rctx *rc, struct tmpl_dict *d);
+void	set_short_date(struct rctx *rc, struct tmpl_dict *d, const char *key,
+	        const struct date *dt);
+const char *	date_verb(enum decision_status s);
+const char *	status_word(enum decision_status s);
+const char *	function_label(const char *fn);
+const struct complete *	gov_analysis(struct rctx *rc, struct complete *own);
+
+/* The governance and report page families, which run_job() calls:
+ * render_label.c (label.html), render_gov.c (changes.html; staff:
+ * committee/index.html, committee/decisions.html), render_checks.c
+ * (staff: checks.html); render_report.c (reports/, and for staff
+ * access/, their CSV files, and the guard over all public report
+ * output). cp: gov_analysis(). */
+void	render_label(struct rctx *rc);
+void	render_changes(struct rctx *rc);
+void	render_committee(struct rctx *rc, const struct complete *cp);
+void	render_decisions(struct rctx *rc);
+void	render_checks(struct rctx *rc, const struct complete *cp);
+void	render_reports(struct rctx *rc);
+/* Navigation entries for reports (public: "Reports" when a public
+ * report exists; staff: "Reports" and "Access"), written to nav, which
+ * has room for REPORT_NAV_MAX. Returns how many. */
+#define REPORT_NAV_MAX	2
+size_t	report_nav(const struct rctx *rc, struct navitem *nav);
 
 #endif

@@ -2,7 +2,7 @@
  * report.h - a report series (reports/<id>.yaml) as a table of periods
  * by groups, disclosed for one audience (disclose.h), and the exports
  * every audience gets: reports/<id>.csv and the "reports" member of
- * inventory.json. The pages are render_report.c's.
+ * inventory.json. The pages are render_report.c's (render.h).
  *
  * The public build sees the figures of sdc_table_make() under the
  * site's disclosure rules; the internal build the exact counts. Both
@@ -45,16 +45,5 @@ void	 csv_report(const struct rview *, struct buf *);
  * first byte is '['. Called by json.c and by the disclosure guard. */
 void	 json_reports(const struct model *, enum audience, struct buf *,
 	    int depth);
-
-/* render_report.c: report pages (both audiences), access pages (staff),
- * their CSV files, and the guard over all public report output. */
-struct rctx;
-struct navitem;
-void	 render_reports(struct rctx *);
-/* Navigation entries for reports (public: "Reports" when a public
- * report exists; staff: "Reports" and "Access"), written to nav, which
- * has room for REPORT_NAV_MAX. Returns how many. */
-#define REPORT_NAV_MAX	2
-size_t	 report_nav(const struct rctx *, struct navitem *nav);
 
 #endif
