@@ -57,56 +57,6 @@ choice_name(const struct choices *c, size_t i)
 	return c->ev != NULL ? c->ev[i].key : c->names[i];
 }
 
-/* --- "did you mean" ---------------------------------------------- */
-
-void
-suggest_init(struct suggest *s, const char *word)
-{
-	size_t len = strlen(word);
-
-	s->word = word;
-	s->best = NULL;
-	/* Short words tolerate one typo, long dotted keys a few more. */
-	s->cap = len <= 3 ? 1 : len >= 12 ? 3 : 2;
-	s->dist = s->cap + 1;
-}
-
-/*
- * Hints are a courtesy: after this many comparisons in one run (reset by
- * decode_model) no more are made, so N unknown words against M
- * candidates cannot cost N*M (a categories.yaml of 20,000 keys with
- * unknown parents took minutes: tests/cases/hint-budget.case).
- */
-#define SUGGEST_BUDGET	2000000
-static unsigned long	suggest_work;
-
-void
-suggest_add(struct suggest *s, const char *cand)
-{
-	size_t d;
-
-	if (suggest_work >= SUGGEST_BUDGET || cand == NULL ||
-	    strcmp(cand, s->word) == 0)
-		return;
-	suggest_work++;
-	d = edit_distance(s->word, cand, s->cap);
-	if (d > s->cap || d >= strlen(cand))
-		return;
-	if (s->best == NULL || d < s->dist ||
-	    (d == s->dist && strcmp(cand, s->best) < 0)) {
-		s->dist = d;
-		s->best = cand;
-	}
-}
-
-const char *
-suggest_hint(const struct suggest *s, struct arena *a)
-{
-	if (s->best == NULL)
-		return "";
-	return arena_printf(a, " (did you mean '%s'?)", s->best);
-}
-
 /* "a, b, c" for an error message listing the accepted words. */
 static const char *
 choice_list(struct dec *d, const struct choices *c)
@@ -1264,8 +1214,8 @@ decode_categories(struct dec *d, const struct srcfile *f)
 			size_t j;
 
 			suggest_init(&s, parent);
-			for (j = 0; j < m->ncategories &&
-			    suggest_work < SUGGEST_BUDGET; j++)
+			for (j = 0; j < m->ncategories && !suggest_spent();
+			    j++)
 				suggest_add(&s, m->categories[j]->key);
 			gh_error(k->pos, "unknown parent category '%s' of '%s'%s",
 			    parent, k->str, suggest_hint(&s, d->a));
@@ -2005,7 +1955,6 @@ decode_model(struct model *m, struct source *src)
 	struct dec d;
 	int rc;
 
-	suggest_work = 0;	/* one hint budget for decode and check */
 	d.m = m;
 	d.a = &m->arena;
 	m->systems = arena_alloc(d.a, src->inventory.n * sizeof(*m->systems));

@@ -96,21 +96,6 @@ int	 retention_parse(struct arena *, const char *, struct retention *,
 	    const char **cause);
 int	 date_parse(const char *, struct date *, bool month_only_ok);
 int	 period_parse(const char *, enum period_kind *, int *year, int *sub);
-/*
- * "Did you mean": feed candidates to suggest_add(); suggest_hint() gives
- * "" or " (did you mean 'x'?)" (in the arena) for the nearest one within
- * a small edit distance (ties: byte order). Shared by decode and check.
- */
-struct suggest {
-	const char	*word;
-	const char	*best;
-	size_t		 dist;
-	size_t		 cap;
-};
-void	 suggest_init(struct suggest *, const char *word);
-void	 suggest_add(struct suggest *, const char *cand);
-const char *suggest_hint(const struct suggest *, struct arena *);
-
 /* check.c: resolve references, apply the rules. Calls model_derive()
  * itself (the rules read the derived indexes); deriving again is
  * harmless. */
