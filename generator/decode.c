@@ -821,72 +821,20 @@ get_notes(struct dec *d, struct obj *o, int f)
 
 /* --- the closed sets ---------------------------------------------- */
 
-static const char *const audience_names[] = {
-	[AUD_PUBLIC] = "public", [AUD_INTERNAL] = "internal"
-};
-static const struct choices audiences = {
-	"audience", audience_names, NULL, AUD_INTERNAL + 1
-};
-static const char *const status_names[] = {
-	[PS_ACTIVE] = "active", [PS_PROPOSED] = "proposed",
-	[PS_RETIRED] = "retired"
-};
-static const struct choices statuses = {
-	"status", status_names, NULL, PS_RETIRED + 1
-};
-static const char *const role_names[] = {
-	[ROLE_PROCESSOR] = "processor", [ROLE_CONTROLLER] = "controller",
-	[ROLE_JOINT_CONTROLLER] = "joint-controller"
-};
-static const struct choices roles = {
-	"role", role_names, NULL, ROLE_JOINT_CONTROLLER + 1
-};
-static const char *const requirement_names[] = {
-	[REQ_OPTIONAL] = "optional", [REQ_CONTRACT] = "contract",
-	[REQ_LAW] = "law"
-};
-static const struct choices requirements = {
-	"requirement", requirement_names, NULL, REQ_LAW + 1
-};
-static const char *const kind_names[] = {
-	[RK_OTHER] = "other", [RK_ACCESS] = "access",
-	[RK_REQUESTS] = "requests"
-};
-static const struct choices report_kinds = {
-	"report kind", kind_names, NULL, RK_REQUESTS + 1
-};
-static const char *const dstatus_names[] = {
-	[DS_ADOPTED] = "adopted", [DS_REJECTED] = "rejected",
-	[DS_PROPOSED] = "proposed"
-};
-static const struct choices decision_statuses = {
-	"decision status", dstatus_names, NULL, DS_PROPOSED + 1
-};
-/* The content-format spelling of a value: the one table per enum
- * serves decoding and every output format alike. */
-const char *
-status_key(enum purpose_status s)
-{
-	return status_names[s];
-}
-
-const char *
-role_key(enum recipient_role r)
-{
-	return role_names[r];
-}
-
-const char *
-requirement_key(enum requirement r)
-{
-	return requirement_names[r];
-}
-
-const char *
-decision_status_key(enum decision_status s)
-{
-	return dstatus_names[s];
-}
+#define CHOICES(what, tbl)	\
+	{ what, tbl, NULL, sizeof(tbl) / sizeof(tbl[0]) }
+static const struct choices audiences =
+    CHOICES("audience", vocab_audience_keys);
+static const struct choices statuses =
+    CHOICES("status", vocab_status_keys);
+static const struct choices roles =
+    CHOICES("role", vocab_role_keys);
+static const struct choices requirements =
+    CHOICES("requirement", vocab_requirement_keys);
+static const struct choices report_kinds =
+    CHOICES("report kind", vocab_report_kind_keys);
+static const struct choices decision_statuses =
+    CHOICES("decision status", vocab_decision_status_keys);
 
 static const struct choices legal_bases = {
 	"legal basis", NULL, vocab_legal_bases, LB__COUNT
