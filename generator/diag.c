@@ -99,6 +99,7 @@ sanitize(const char *s)
 	return buf_detach(&b, NULL);
 }
 
+/* Collect one diagnostic (either thread may report). */
 static void
 diag_add(struct pos pos, enum severity sev, const char *fmt, va_list ap)
 {
@@ -127,6 +128,7 @@ diag_add(struct pos pos, enum severity sev, const char *fmt, va_list ap)
 	pthread_mutex_unlock(&diag_mu);
 }
 
+/* Report an error at pos; returns -1. */
 int
 gh_error(struct pos pos, const char *fmt, ...)
 {
@@ -138,6 +140,7 @@ gh_error(struct pos pos, const char *fmt, ...)
 	return -1;
 }
 
+/* Report a warning at pos. */
 void
 gh_warning(struct pos pos, const char *fmt, ...)
 {
@@ -148,18 +151,21 @@ gh_warning(struct pos pos, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Errors collected since the last diag_reset(). */
 int
 diag_errors(void)
 {
 	return nerrors;
 }
 
+/* Warnings collected since the last diag_reset(). */
 int
 diag_warnings(void)
 {
 	return nwarnings;
 }
 
+/* By file, line, column, then the order of emission. */
 static int
 diag_cmp(const void *pa, const void *pb)
 {
@@ -175,12 +181,14 @@ diag_cmp(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* "key": v in the JSON format. */
 static void
 put_json_int(struct buf *b, const char *key, int v)
 {
 	buf_printf(b, ", \"%s\": %d", key, v);
 }
 
+/* Print the collected diagnostics sorted, then reset. */
 void
 diag_flush(FILE *f, int json, int strict)
 {
@@ -221,6 +229,7 @@ diag_flush(FILE *f, int json, int strict)
 	diag_reset();
 }
 
+/* Forget the diagnostics and refill the hint budget: a new run. */
 void
 diag_reset(void)
 {
@@ -237,6 +246,7 @@ diag_reset(void)
 	suggest_work = 0;
 }
 
+/* "glasshouse: message" on stderr, for usage and I/O errors. */
 void
 gh_fatal_msg(const char *fmt, ...)
 {
