@@ -1,7 +1,7 @@
 /*
  * check.c - references and rules across objects.
  *
- * decode.c has checked every object on its own; here every reference
+ * decode has checked every object on its own; here every reference
  * is resolved through the model's hash maps (ref->to), unknown ones
  * are errors with a "did you mean", and the rules that look at more
  * than one object are applied: what a legal basis requires, special-

@@ -1,6 +1,7 @@
 /*
  * diag.c - collect diagnostics, then print them sorted, as text
- * (path:line:col: error: message) or as a JSON array.
+ * (path:line:col: error: message) or as a JSON array; and the "did
+ * you mean" hints those messages carry, with the run's hint budget.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -9,6 +10,14 @@
 
 #include "diag.h"
 #include "util.h"
+
+/*
+ * Hints are a courtesy: after this many comparisons in one run (reset by
+ * diag_reset) no more are made, so N unknown words against M
+ * candidates cannot cost N*M (a categories.yaml of 20,000 keys with
+ * unknown parents took minutes: tests/cases/hint-budget.case).
+ */
+#define SUGGEST_BUDGET	2000000
 
 struct diag {
 	struct pos	 pos;
@@ -24,6 +33,9 @@ static int		 nerrors, nwarnings;
 /* Files load, and the two audiences render, on two threads: either
  * may report. */
 static pthread_mutex_t	 diag_mu = PTHREAD_MUTEX_INITIALIZER;
+/* Comparisons made for hints since the last diag_reset(): decode and
+ * check run on one thread and share it. */
+static unsigned long	 suggest_work;
 
 /*
  * A copy of s that is safe to print on a terminal and valid UTF-8 for
@@ -87,6 +99,7 @@ sanitize(const char *s)
 	return buf_detach(&b, NULL);
 }
 
+/* Collect one diagnostic (either thread may report). */
 static void
 diag_add(struct pos pos, enum severity sev, const char *fmt, va_list ap)
 {
@@ -115,6 +128,7 @@ diag_add(struct pos pos, enum severity sev, const char *fmt, va_list ap)
 	pthread_mutex_unlock(&diag_mu);
 }
 
+/* Report an error at pos; returns -1. */
 int
 gh_error(struct pos pos, const char *fmt, ...)
 {
@@ -126,6 +140,7 @@ gh_error(struct pos pos, const char *fmt, ...)
 	return -1;
 }
 
+/* Report a warning at pos. */
 void
 gh_warning(struct pos pos, const char *fmt, ...)
 {
@@ -136,18 +151,21 @@ gh_warning(struct pos pos, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Errors collected since the last diag_reset(). */
 int
 diag_errors(void)
 {
 	return nerrors;
 }
 
+/* Warnings collected since the last diag_reset(). */
 int
 diag_warnings(void)
 {
 	return nwarnings;
 }
 
+/* By file, line, column, then the order of emission. */
 static int
 diag_cmp(const void *pa, const void *pb)
 {
@@ -163,12 +181,14 @@ diag_cmp(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* "key": v in the JSON format. */
 static void
 put_json_int(struct buf *b, const char *key, int v)
 {
 	buf_printf(b, ", \"%s\": %d", key, v);
 }
 
+/* Print the collected diagnostics sorted, then reset. */
 void
 diag_flush(FILE *f, int json, int strict)
 {
@@ -209,6 +229,7 @@ diag_flush(FILE *f, int json, int strict)
 	diag_reset();
 }
 
+/* Forget the diagnostics and refill the hint budget: a new run. */
 void
 diag_reset(void)
 {
@@ -222,8 +243,10 @@ diag_reset(void)
 	diags = NULL;
 	ndiags = capdiags = 0;
 	nerrors = nwarnings = 0;
+	suggest_work = 0;
 }
 
+/* "glasshouse: message" on stderr, for usage and I/O errors. */
 void
 gh_fatal_msg(const char *fmt, ...)
 {
@@ -234,4 +257,55 @@ gh_fatal_msg(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+/* --- "did you mean" ---------------------------------------------- */
+
+/* Start a search for the candidate nearest to word. */
+void
+suggest_init(struct suggest *s, const char *word)
+{
+	size_t len = strlen(word);
+
+	s->word = word;
+	s->best = NULL;
+	/* Short words tolerate one typo, long dotted keys a few more. */
+	s->cap = len <= 3 ? 1 : len >= 12 ? 3 : 2;
+	s->dist = s->cap + 1;
+}
+
+/* Weigh one candidate (NULL is skipped), within the run's budget. */
+void
+suggest_add(struct suggest *s, const char *cand)
+{
+	size_t d;
+
+	if (suggest_work >= SUGGEST_BUDGET || cand == NULL ||
+	    strcmp(cand, s->word) == 0)
+		return;
+	suggest_work++;
+	d = edit_distance(s->word, cand, s->cap);
+	if (d > s->cap || d >= strlen(cand))
+		return;
+	if (s->best == NULL || d < s->dist ||
+	    (d == s->dist && strcmp(cand, s->best) < 0)) {
+		s->dist = d;
+		s->best = cand;
+	}
+}
+
+/* " (did you mean 'x'?)" in the arena, or "" when nothing is near. */
+const char *
+suggest_hint(const struct suggest *s, struct arena *a)
+{
+	if (s->best == NULL)
+		return "";
+	return arena_printf(a, " (did you mean '%s'?)", s->best);
+}
+
+/* Is the run's hint budget used up (a caller may stop feeding)? */
+bool
+suggest_spent(void)
+{
+	return suggest_work >= SUGGEST_BUDGET;
 }

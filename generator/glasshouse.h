@@ -2,7 +2,7 @@
  * glasshouse.h - the pipeline, one stage per file:
  *
  *   load.c     content/ -> YAML trees and Markdown bodies (struct source)
- *   decode.c   trees -> typed model objects (types, required, enums, ids)
+ *   decode*.c  trees -> typed model objects (types, required, enums, ids)
  *   check.c    references and rules across objects (warnings too)
  *   model.c    derived indexes (what a purpose uses, who receives what)
  *   render.c   model -> pages through the templates (tmpl.h), plus
@@ -89,28 +89,16 @@ int	 frontmatter_split(const char *data, size_t len,
  * says what is wrong. */
 bool	 id_valid(const char *s, const char **why);
 
-/* decode.c */
+/* decode.c: the files of src -> m, one decode_<kind>.c per content
+ * file kind (decode.h is internal to them). Returns -1 after an I/O
+ * error while loading, else 0; content problems are diagnostics. */
 int	 decode_model(struct model *, struct source *);
-/* Parsers shared with tests and fuzzers; 0 ok, -1 with *cause set. */
+/* decode_scalar.c: the grammars, shared with tests and fuzzers; 0 ok,
+ * -1 (with *cause set, for retention_parse). */
 int	 retention_parse(struct arena *, const char *, struct retention *,
 	    const char **cause);
 int	 date_parse(const char *, struct date *, bool month_only_ok);
 int	 period_parse(const char *, enum period_kind *, int *year, int *sub);
-/*
- * "Did you mean": feed candidates to suggest_add(); suggest_hint() gives
- * "" or " (did you mean 'x'?)" (in the arena) for the nearest one within
- * a small edit distance (ties: byte order). Shared by decode and check.
- */
-struct suggest {
-	const char	*word;
-	const char	*best;
-	size_t		 dist;
-	size_t		 cap;
-};
-void	 suggest_init(struct suggest *, const char *word);
-void	 suggest_add(struct suggest *, const char *cand);
-const char *suggest_hint(const struct suggest *, struct arena *);
-
 /* check.c: resolve references, apply the rules. Calls model_derive()
  * itself (the rules read the derived indexes); deriving again is
  * harmless. */

@@ -24,11 +24,6 @@
 
 #define ID_MAX	64
 
-enum audience {
-	AUD_PUBLIC	= 1,
-	AUD_INTERNAL	= 2
-};
-
 /* A calendar date; m and d are 0 when not given (YYYY-MM). */
 struct date {
 	int	y, m, d;
@@ -110,11 +105,6 @@ enum source_kind {
 	SRC_OBSERVED,		/* "observed" */
 	SRC_RECIPIENT		/* a recipient id, in source_ref */
 };
-enum requirement {
-	REQ_OPTIONAL,
-	REQ_CONTRACT,
-	REQ_LAW
-};
 
 struct system;
 
@@ -170,12 +160,6 @@ struct system {
 	const char		*href;
 };
 
-enum purpose_status {
-	PS_ACTIVE,
-	PS_PROPOSED,		/* internal whatever audience says */
-	PS_RETIRED
-};
-
 struct purpose {
 	const char		*id;
 	unsigned		 ord;	/* 1-based place in the sorted list
@@ -212,12 +196,6 @@ struct transfer {
 	struct pos	 pos;
 	const char	*country;
 	enum safeguard	 safeguard;
-};
-
-enum recipient_role {
-	ROLE_PROCESSOR,
-	ROLE_CONTROLLER,
-	ROLE_JOINT_CONTROLLER
 };
 
 struct recipient {
@@ -280,11 +258,6 @@ enum period_kind {
 	PERIOD_QUARTER,		/* YYYY-Qn */
 	PERIOD_YEAR		/* YYYY */
 };
-enum report_kind {
-	RK_OTHER,
-	RK_ACCESS,
-	RK_REQUESTS
-};
 struct cell {
 	const char	*group;
 	struct pos	 pos;
@@ -328,11 +301,6 @@ struct committee {
 	size_t		 nmembers;
 };
 
-enum decision_status {
-	DS_ADOPTED,
-	DS_REJECTED,
-	DS_PROPOSED
-};
 struct decision {
 	const char		*id;
 	struct pos		 pos;
@@ -420,12 +388,6 @@ int	 cmp_by_group(const void *, const void *);
 /* Does the category hold data entries visible to aud? */
 bool	 category_in_use(const struct model *, const struct category *,
 	    enum audience);
-
-/* Each value as spelled in content files (decode.c's tables). */
-const char	*status_key(enum purpose_status);
-const char	*role_key(enum recipient_role);
-const char	*requirement_key(enum requirement);
-const char	*decision_status_key(enum decision_status);
 
 void	 model_init(struct model *);
 /* Free the single files' YAML trees once decode and check are done

@@ -121,4 +121,59 @@ const char *country_label(const char *cc);
 /* English month names, January first: month_names[m - 1]. */
 extern const char *const month_names[12];
 
+
+/*
+ * --- the content format's own closed sets (vocab_keys.c) ---
+ *
+ * The enums of the model whose values are words in content files, and
+ * the one spelling of each value: decode matches content against these
+ * tables, and every output (JSON, CSV, pages) writes the same words
+ * through the *_key() functions, so input and output cannot disagree.
+ * Tables are indexed by the enum; NULL where a value has no word.
+ */
+enum audience {
+	AUD_PUBLIC	= 1,
+	AUD_INTERNAL	= 2
+};
+enum requirement {
+	REQ_OPTIONAL,
+	REQ_CONTRACT,
+	REQ_LAW
+};
+enum purpose_status {
+	PS_ACTIVE,
+	PS_PROPOSED,		/* internal whatever audience says */
+	PS_RETIRED
+};
+enum recipient_role {
+	ROLE_PROCESSOR,
+	ROLE_CONTROLLER,
+	ROLE_JOINT_CONTROLLER
+};
+enum report_kind {
+	RK_OTHER,
+	RK_ACCESS,
+	RK_REQUESTS
+};
+enum decision_status {
+	DS_ADOPTED,
+	DS_REJECTED,
+	DS_PROPOSED
+};
+
+extern const char *const vocab_audience_keys[AUD_INTERNAL + 1];
+extern const char *const vocab_requirement_keys[REQ_LAW + 1];
+extern const char *const vocab_status_keys[PS_RETIRED + 1];
+extern const char *const vocab_role_keys[ROLE_JOINT_CONTROLLER + 1];
+extern const char *const vocab_report_kind_keys[RK_REQUESTS + 1];
+extern const char *const vocab_decision_status_keys[DS_PROPOSED + 1];
+
+/* A value's content-format spelling: "internal", "joint-controller". */
+const char *audience_key(enum audience);
+const char *requirement_key(enum requirement);
+const char *status_key(enum purpose_status);
+const char *role_key(enum recipient_role);
+const char *report_kind_key(enum report_kind);
+const char *decision_status_key(enum decision_status);
+
 #endif

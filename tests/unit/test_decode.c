@@ -1,7 +1,7 @@
 /*
- * test_decode.c - the check stage: decode.c (types, required keys,
- * enums, grammars), check.c (references and rules) and model.c
- * (derived indexes, audiences).
+ * test_decode.c - decode*.c: types, required keys, enums, grammars,
+ * one content file kind after another (check.c's references and rules
+ * are test_check.c's, model.c's indexes test_model.c's).
  *
  * The three parsers the fuzzers hit (retention, date, period) are
  * tested as accept/reject tables; decoding is tested from YAML text
@@ -19,97 +19,7 @@
 
 #include "glasshouse.h"
 #include "testutil.h"
-
-/* --- fixture: a content tree held in memory ----------------------- */
-
-static struct model	m;
-static struct source	src;
-static struct srcfile	files[5][8];	/* inventory, purposes, reports,
-					 * decisions, pages */
-enum { INV, PUR, REP, DEC, PAG };
-
-static int
-setup(void **state)
-{
-	model_init(&m);
-	memset(&src, 0, sizeof(src));
-	memset(files, 0, sizeof(files));
-	src.inventory.v = files[INV];
-	src.purposes.v = files[PUR];
-	src.reports.v = files[REP];
-	src.decisions.v = files[DEC];
-	src.pages.v = files[PAG];
-	diag_reset();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	model_free(&m);
-	diag_reset();
-	return 0;
-}
-
-/* Parse yaml as file path (front matter: lines start at 2). */
-static void
-put(struct srcfile *f, const char *path, const char *id, const char *yaml)
-{
-	int empty, md = strstr(path, ".md") != NULL;
-
-	f->path = path;
-	f->id = id;
-	f->pos = (struct pos){ path, 1, 1 };
-	f->root = yml_parse(&m.arena, path, yaml, strlen(yaml), md, &empty);
-	f->failed = f->root == NULL && !empty;
-}
-
-static void
-add(int kind, const char *path, const char *id, const char *yaml)
-{
-	struct srclist *l = kind == INV ? &src.inventory :
-	    kind == PUR ? &src.purposes : kind == REP ? &src.reports :
-	    kind == DEC ? &src.decisions : &src.pages;
-
-	put(&l->v[l->n++], path, id, yaml);
-}
-
-static const char site_ok[] =
-    "organisation:\n"
-    "  name: Northwind\n"
-    "  address: 1 Street\n"
-    "  email: privacy@example.com\n"
-    "  dpo: {name: Priya, email: dpo@example.com}\n"
-    "  authority: {name: ICO, url: https://ico.org.uk}\n";
-
-static const char purpose_ok[] =
-    "title: Delivering your order\n"
-    "summary: We deliver.\n"
-    "legal_basis: contract\n"
-    "benefit: Your order arrives.\n"
-    "automated_decisions: none\n";
-
-static const char system_ok[] =
-    "name: Shop\n"
-    "custodian: ecommerce\n"
-    "data:\n"
-    "  - category: user.contact.email\n"
-    "    subjects: [customer]\n"
-    "    purposes: [delivery]\n"
-    "    retention: 6 years after last order\n"
-    "    required: contract\n"
-    "locations: [GB]\n";
-
-/* Decode, check and derive; the model stays for inspection. */
-static void
-run(void)
-{
-	if (src.site.path == NULL)
-		put(&src.site, "site.yaml", NULL, site_ok);
-	decode_model(&m, &src);
-	check_model(&m);
-	model_derive(&m);
-}
+#include "testcontent.h"
 
 /* --- retention_parse ---------------------------------------------- */
 
@@ -471,126 +381,6 @@ test_site_warnings(void **state)
 }
 
 static void
-test_references(void **state)
-{
-	put(&src.recipients, "recipients.yaml", NULL,
-	    "royal-mail: {name: Royal Mail, country: GB}\n");
-	add(INV, "inventory/shop.yaml", "shop",
-	    "name: Shop\n"
-	    "custodian: ecommerce\n"
-	    "vendor: royal-mial\n"
-	    "data:\n"
-	    "  - category: user.contact.emial\n"
-	    "    subjects: [customers, customer]\n"
-	    "    purposes: [delivey, delivery]\n"
-	    "    retention: 30 days\n"
-	    "    source: royal-mail\n"
-	    "    shared_with: [royal-mail, dhl]\n");
-	add(PUR, "purposes/delivery.md", "delivery",
-	    "title: T\nsummary: S\nlegal_basis: contract\n"
-	    "use: essential.servise\n");
-	add(DEC, "committee/decisions/d1.md", "d1",
-	    "title: T\ndate: 2026-01-01\nstatus: adopted\n"
-	    "affects: [inventory:shop, purpose:delivry, invntory:x, "
-	    "report:Bad, recipient:royal-mail]\n");
-	run();
-	assert_diags(
-	    "committee/decisions/d1.md:5:27: error: unknown purpose "
-	    "'delivry' (did you mean 'delivery'?)\n"
-	    "committee/decisions/d1.md:5:44: error: unknown kind 'invntory' "
-	    "in 'invntory:x' (did you mean 'inventory'?)\n"
-	    "committee/decisions/d1.md:5:56: error: invalid report id 'Bad' "
-	    "(an id starts with a lowercase letter or a digit)\n"
-	    "inventory/shop.yaml:3:9: error: unknown recipient 'royal-mial' "
-	    "(did you mean 'royal-mail'?)\n"
-	    "inventory/shop.yaml:5:15: error: unknown data category "
-	    "'user.contact.emial' (did you mean 'user.contact.email'?)\n"
-	    "inventory/shop.yaml:6:16: error: unknown data subject "
-	    "'customers' (did you mean 'customer'?)\n"
-	    "inventory/shop.yaml:7:16: error: unknown purpose 'delivey' "
-	    "(did you mean 'delivery'?)\n"
-	    "inventory/shop.yaml:10:31: error: unknown recipient 'dhl'\n"
-	    "purposes/delivery.md:5:6: error: unknown data use "
-	    "'essential.servise' (did you mean 'essential.service'?)\n");
-	assert_ptr_equal(m.systems[0]->data[0].source_ref.to,
-	    m.recipients[0]);
-	assert_int_equal(m.recipients[0]->nshared, 1);
-	/* The adopted decision reaches what it names. */
-	assert_ptr_equal(m.systems[0]->decision, m.decisions[0]);
-	assert_ptr_equal(m.recipients[0]->decision, m.decisions[0]);
-	assert_null(m.purposes[0]->decision);
-}
-
-static void
-test_rules(void **state)
-{
-	put(&src.recipients, "recipients.yaml", NULL,
-	    "acme:\n"
-	    "  name: Acme Inc\n"
-	    "  country: US\n"
-	    "  transfers:\n"
-	    "    - {country: IN}\n"
-	    "    - {country: DE}\n"
-	    "    - {country: BR, safeguard: scc}\n"
-	    "safe: {name: Safe, country: US, safeguard: adequacy}\n");
-	add(INV, "inventory/clinic.yaml", "clinic",
-	    "name: Clinic\n"
-	    "custodian: care\n"
-	    "data:\n"
-	    "  - category: user.health_and_medical.record_id\n"
-	    "    subjects: [customer]\n"
-	    "    purposes: [care, news]\n"
-	    "    retention: until treatment ends\n"
-	    "    shared_with: [acme, safe]\n");
-	add(PUR, "purposes/care.md", "care",
-	    "title: Care\nsummary: S\nlegal_basis: legitimate-interests\n");
-	add(PUR, "purposes/news.md", "news",
-	    "title: News\nsummary: S\nlegal_basis: consent\n"
-	    "special_condition: explicit-consent\n");
-	add(PUR, "purposes/old.md", "old",
-	    "title: Old\nsummary: S\nlegal_basis: contract\n"
-	    "status: retired\n");
-	add(PUR, "purposes/spare.md", "spare",
-	    "title: Spare\nsummary: S\nlegal_basis: contract\n");
-	run();
-	assert_diags(
-	    "purposes/care.md:2:1: error: purpose 'care' uses "
-	    "special-category data ('user.health_and_medical.record_id') "
-	    "but has no 'special_condition' (one of explicit-consent, "
-	    "employment, vital-interests, not-for-profit, made-public, "
-	    "legal-claims, substantial-public-interest, health-care, "
-	    "public-health, archiving-research)\n"
-	    "purposes/care.md:4:14: error: legal basis "
-	    "'legitimate-interests' needs 'legitimate_interest' (the "
-	    "interest it pursues)\n"
-	    "purposes/news.md:4:14: error: legal basis 'consent' needs "
-	    "'withdraw' (how people withdraw their consent)\n"
-	    "purposes/spare.md:2:1: warning: purpose 'spare' is not used by "
-	    "any data entry\n"
-	    "recipients.yaml:3:12: error: recipient 'acme' is in 'US', "
-	    "outside the UK/EEA, and has no 'safeguard' (one of adequacy, "
-	    "scc, bcr, derogation)\n"
-	    "recipients.yaml:5:7: error: transfer to 'IN' is outside the "
-	    "UK/EEA and has no 'safeguard' (one of adequacy, scc, bcr, "
-	    "derogation)\n");
-	assert_true(m.purposes[0]->special);
-}
-
-static void
-test_transfers_only_under_gdpr(void **state)
-{
-	put(&src.site, "site.yaml", NULL,
-	    "organisation: {name: N, address: A, email: a@b.c}\n"
-	    "jurisdictions: [ccpa]\n");
-	put(&src.recipients, "recipients.yaml", NULL,
-	    "acme: {name: Acme, country: CN}\n");
-	run();
-	assert_diags("recipients.yaml:1:1: warning: recipient 'acme' receives "
-	    "no data (no data entry is shared with it and it runs no "
-	    "system)\n");
-}
-
-static void
 test_reports(void **state)
 {
 	add(REP, "reports/access.yaml", "access",
@@ -767,101 +557,6 @@ test_pages(void **state)
 	assert_true(page_visible(m.pages[2], AUD_PUBLIC));
 }
 
-/* --- derived indexes and audiences -------------------------------- */
-
-static void
-test_derive_and_audiences(void **state)
-{
-	put(&src.recipients, "recipients.yaml", NULL,
-	    "zed: {name: Z, country: GB}\n"
-	    "host: {name: H, country: IE, audience: internal}\n");
-	/* File order differs from id order: "b-x" < "b" as file names. */
-	add(INV, "inventory/b-x.yaml", "b-x",
-	    "name: BX\ncustodian: t\nvendor: host\n"
-	    "data:\n"
-	    "  - {category: user.contact.email, subjects: [customer], "
-	    "purposes: [pub], retention: 1 day, shared_with: [zed, host]}\n");
-	add(INV, "inventory/b.yaml", "b",
-	    "name: B\ncustodian: t\naudience: internal\n"
-	    "data:\n"
-	    "  - {category: user.contact.email, subjects: [customer], "
-	    "purposes: [pub, prop], retention: 1 day}\n");
-	add(INV, "inventory/c.yaml", "c",
-	    "name: C\ncustodian: t\n"
-	    "data:\n"
-	    "  - {category: user.contact, subjects: [customer], "
-	    "purposes: [prop, hid], retention: 1 day}\n"
-	    "  - {category: user.contact.email, subjects: [customer], "
-	    "purposes: [pub], retention: 1 day}\n");
-	add(PUR, "purposes/pub.md", "pub",
-	    "title: P\nsummary: S\nlegal_basis: contract\n");
-	add(PUR, "purposes/prop.md", "prop",
-	    "title: P\nsummary: S\nlegal_basis: contract\nstatus: proposed\n"
-	    "audience: public\n");
-	add(PUR, "purposes/hid.md", "hid",
-	    "title: P\nsummary: S\nlegal_basis: contract\n"
-	    "audience: internal\n");
-	add(PAG, "pages/z.md", "z", "title: Z\norder: -1\n");
-	add(PAG, "pages/a.md", "a", "title: A\naudience: internal\n");
-	add(PAG, "pages/b.md", "b", "title: B\n");
-	run();
-	/* No errors; the completeness warnings these bare entries get
-	 * are test_complete.c's business. */
-	assert_int_equal(diag_errors(), 0);
-
-	assert_string_equal(m.systems[0]->id, "b");
-	assert_string_equal(m.systems[1]->id, "b-x");
-	assert_string_equal(m.systems[2]->id, "c");
-	assert_string_equal(m.recipients[0]->id, "host");
-	assert_string_equal(m.purposes[0]->id, "hid");
-	assert_string_equal(m.pages[0]->id, "z");
-	assert_string_equal(m.pages[1]->id, "a");
-	assert_string_equal(m.pages[2]->id, "b");
-
-	/* pub: by system id, then entry order. */
-	{
-		const struct purpose *pub = hmap_get(&m.purpose_ids, "pub");
-		const struct category *email = hmap_get(&m.category_keys,
-		    "user.contact.email");
-		const struct recipient *host = m.recipients[0];
-
-		assert_int_equal(pub->nuses, 3);
-		assert_ptr_equal(pub->uses[0], &m.systems[0]->data[0]);
-		assert_ptr_equal(pub->uses[1], &m.systems[1]->data[0]);
-		assert_ptr_equal(pub->uses[2], &m.systems[2]->data[1]);
-		assert_int_equal(email->nentries, 3);
-		/* The vendor gets the system's data once, even when also
-		 * named in shared_with. */
-		assert_int_equal(host->nshared, 1);
-		assert_int_equal(m.recipients[1]->nshared, 1);
-		assert_false(recipient_visible(host, AUD_PUBLIC));
-		assert_true(recipient_visible(host, AUD_INTERNAL));
-	}
-	assert_false(system_visible(m.systems[0], AUD_PUBLIC));
-	assert_true(system_visible(m.systems[1], AUD_PUBLIC));
-	assert_false(purpose_visible(hmap_get(&m.purpose_ids, "prop"),
-	    AUD_PUBLIC));
-	assert_false(purpose_visible(hmap_get(&m.purpose_ids, "hid"),
-	    AUD_PUBLIC));
-	assert_true(purpose_visible(hmap_get(&m.purpose_ids, "hid"),
-	    AUD_INTERNAL));
-	/* Internal system hides its entries; an entry with no public
-	 * purpose is hidden; internal sees all. */
-	assert_false(entry_visible(&m.systems[0]->data[0], AUD_PUBLIC));
-	assert_true(entry_visible(&m.systems[1]->data[0], AUD_PUBLIC));
-	assert_false(entry_visible(&m.systems[2]->data[0], AUD_PUBLIC));
-	assert_true(entry_visible(&m.systems[2]->data[0], AUD_INTERNAL));
-	assert_true(entry_visible(&m.systems[2]->data[1], AUD_PUBLIC));
-	assert_false(page_visible(m.pages[1], AUD_PUBLIC));
-	assert_true(page_visible(m.pages[1], AUD_INTERNAL));
-
-	/* Deriving again changes nothing. */
-	model_derive(&m);
-	assert_int_equal(((struct purpose *)hmap_get(&m.purpose_ids,
-	    "pub"))->nuses, 3);
-	assert_int_equal(m.recipients[0]->nshared, 1);
-}
-
 static void
 test_empty_and_failed_files(void **state)
 {
@@ -889,46 +584,6 @@ test_empty_and_failed_files(void **state)
 	assert_non_null(hmap_get(&m.system_ids, "broken"));
 }
 
-static void
-test_many_unknown_refs_stay_fast(void **state)
-{
-	struct buf rc = BUF_INIT, inv = BUF_INIT;
-	size_t i;
-
-	/* 5,000 recipients and an entry sharing with 20,000 unknown ones:
-	 * "did you mean" would cost 10^8 edit distances; the hint budget
-	 * keeps a file full of typos linear. */
-	for (i = 0; i < 5000; i++)
-		buf_printf(&rc, "recipient-number-%zu: {name: R, country: GB}\n",
-		    i);
-	buf_puts(&inv, "name: S\ncustodian: t\ndata:\n  - category: user\n"
-	    "    subjects: [customer]\n    retention: 1 day\n"
-	    "    purposes: [p]\n    shared_with:\n");
-	for (i = 0; i < 20000; i++)
-		buf_printf(&inv, "      - recipient-numbr-%zu\n", i);
-	put(&src.recipients, "recipients.yaml", NULL, rc.ptr);
-	add(INV, "inventory/s.yaml", "s", inv.ptr);
-	add(PUR, "purposes/p.md", "p", purpose_ok);
-	run();
-	assert_int_equal(diag_errors(), 20000);
-	/* The budget, not a stopwatch: at most 256 searches gave hints. */
-	{
-		char *text = diag_text();
-		size_t hints = 0;
-		const char *p = text;
-
-		while ((p = strstr(p, "did you mean")) != NULL) {
-			hints++;
-			p++;
-		}
-		assert_true(hints <= 256);
-		free(text);
-	}
-	diag_reset();
-	buf_free(&rc);
-	buf_free(&inv);
-}
-
 int
 main(void)
 {
@@ -943,17 +598,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_site, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_site_warnings, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_references, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_transfers_only_under_gdpr, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reports, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_defaults, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_categories, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_committee, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_derive_and_audiences, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_empty_and_failed_files, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_many_unknown_refs_stay_fast, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
