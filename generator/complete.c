@@ -634,22 +634,13 @@ committee_findings(struct cx *x)
 	}
 }
 
-static int
-date_order(const struct date *a, const struct date *b)
-{
-	if (a->y != b->y)
-		return a->y < b->y ? -1 : 1;
-	if (a->m != b->m)
-		return a->m < b->m ? -1 : 1;
-	return (a->d > b->d) - (a->d < b->d);
-}
-
+/* Review dates, earliest first; one day's purposes by id. */
 static int
 overdue_cmp(const void *pa, const void *pb)
 {
 	const struct purpose *a = *(const struct purpose *const *)pa;
 	const struct purpose *b = *(const struct purpose *const *)pb;
-	int c = date_order(&a->review_by, &b->review_by);
+	int c = date_cmp(&a->review_by, &b->review_by);
 
 	return c ? c : strcmp(a->id, b->id);
 }
@@ -669,7 +660,7 @@ review_findings(struct cx *x)
 		const struct purpose *p = m->purposes[i];
 
 		if (p->review_by.y == 0 || p->status == PS_RETIRED ||
-		    date_order(&p->review_by, &m->today) >= 0)
+		    date_cmp(&p->review_by, &m->today) >= 0)
 			continue;
 		c->overdue[c->noverdue++] = p;
 		find(x, p->review_by_at, CF_REVIEW,
