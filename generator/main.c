@@ -17,6 +17,10 @@
 #include <unistd.h>
 
 #include "glasshouse.h"
+#include "check.h"
+#include "decode.h"
+#include "load.h"
+#include "markdown.h"
 #include "pool.h"
 #include "render.h"
 #include "write.h"

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
 #include "report.h"
 
 const char *
