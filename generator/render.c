@@ -20,7 +20,6 @@
 #include "complete.h"
 #include "json.h"
 #include "pool.h"
-#include "report.h"
 #include "ropa.h"
 #include "write.h"
 
