@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "glasshouse.h"
+#include "atom.h"
 
 /* --- SHA-1 (FIPS 180-4), only for the version 5 UUID ---------------- */
 

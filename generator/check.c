@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "glasshouse.h"
+#include "check.h"
 #include "complete.h"
 
 /* "Did you mean" scans every candidate; past this many searches an

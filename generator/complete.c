@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
 #include "complete.h"
 
 const struct citem_info complete_items[CI__COUNT] = {

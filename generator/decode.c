@@ -5,7 +5,7 @@
  * categories, recipients, then the directories: inventory, purposes,
  * pages, reports, committee) and hands each to its decoder, one file
  * kind per decode_<kind>.c; those decoders read fields through the
- * typed-field helper (decode_value.c, contract in decode.h). Every
+ * typed-field helper (decode_value.c, contract in decode_impl.h). Every
  * problem becomes a diagnostic at the exact node and decoding carries
  * on, so one run shows them all. References are only syntax-checked
  * here; check.c resolves them.
@@ -14,7 +14,7 @@
  * size (the YAML node says how many items there are), so decoding
  * costs one pass and no per-item malloc.
  */
-#include "decode.h"
+#include "decode_impl.h"
 
 /* The decoder of one file of a directory (decode_<kind>.c). */
 typedef void decode_fn(struct dec *, const struct srcfile *);

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "decode.h"
+#include "decode_impl.h"
 
 static const struct choices decision_statuses =
     CHOICES("decision status", vocab_decision_status_keys);

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "decode.h"
+#include "decode_impl.h"
 
 static const struct choices requirements =
     CHOICES("requirement", vocab_requirement_keys);

@@ -6,7 +6,7 @@
  */
 #include <limits.h>
 
-#include "decode.h"
+#include "decode_impl.h"
 
 static const struct choices statuses =
     CHOICES("status", vocab_status_keys);

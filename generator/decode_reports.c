@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "decode.h"
+#include "decode_impl.h"
 
 static const struct choices report_kinds =
     CHOICES("report kind", vocab_report_kind_keys);

@@ -5,12 +5,12 @@
  * EVENT') and YAML numbers. They know nothing of nodes or positions,
  * so the unit tests and the fuzzers call them directly
  * (date_parse, period_parse and retention_parse are declared in
- * glasshouse.h); the typed getters in decode_value.c wrap them.
+ * decode.h); the typed getters in decode_value.c wrap them.
  */
 #include <limits.h>
 #include <string.h>
 
-#include "decode.h"
+#include "decode_impl.h"
 
 #define MAX_EXACT	9007199254740992LL	/* 2^53: exact in a double */
 
@@ -230,8 +230,8 @@ retention_parse(struct arena *a, const char *s, struct retention *r,
 	return 0;
 }
 
-/* Classify s as a YAML number (enum num in decode.h); *out is set for
- * NUM_OK. */
+/* Classify s as a YAML number (enum num in decode_impl.h); *out is
+ * set for NUM_OK. */
 enum num
 num_parse(const char *s, long long *out)
 {

@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "decode.h"
+#include "decode_impl.h"
+#include "markdown.h"
 
 static const struct choices roles =
     CHOICES("role", vocab_role_keys);

@@ -9,13 +9,14 @@
  * integer, date, id, team, country, reference, list, notes, audience.
  * It also owns what several decoders share: id registration, the
  * Markdown body, duplicate detection in lists. The contract (errors,
- * ownership) is in decode.h.
+ * ownership) is in decode_impl.h.
  */
 #include <assert.h>
 #include <limits.h>
 #include <string.h>
 
-#include "decode.h"
+#include "decode_impl.h"
+#include "markdown.h"
 
 /* --- closed sets -------------------------------------------------- */
 

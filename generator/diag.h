@@ -38,8 +38,10 @@ void	 gh_warning(struct pos, const char *, ...)
  * budget (below). */
 int	 diag_errors(void);
 int	 diag_warnings(void);
-/* Print sorted diagnostics; json = one object per line (JSON Lines)
- * when json is 1. With strict, warnings print as errors. */
+/* Print the diagnostics sorted, then reset: as text lines, or with
+ * json 1 as one JSON array of objects (file, line, column, severity,
+ * message), one object per line ("[]" when there are none). With
+ * strict, warnings print as errors. */
 void	 diag_flush(FILE *, int json, int strict);
 void	 diag_reset(void);
 

@@ -216,12 +216,6 @@ jw_contact(struct jw *w, const char *key, const struct contact *c)
 	jw_end_obj(w);
 }
 
-static const char *
-aud_key(enum audience a)
-{
-	return a == AUD_INTERNAL ? "internal" : "public";
-}
-
 static void
 json_entry(struct jw *w, const struct data_entry *e, enum audience aud)
 {
@@ -292,7 +286,7 @@ json_system(struct jw *w, struct buf *tmp, const struct system *s,
 		jw_str(w, "custodian", s->custodian);
 		jw_strlist(w, "access", &s->access);
 		jw_strlist(w, "security", &s->security);
-		jw_str(w, "audience", aud_key(s->audience));
+		jw_str(w, "audience", audience_key(s->audience));
 	}
 	jw_arr(w, "data");
 	for (i = 0; i < s->ndata; i++)
@@ -343,7 +337,7 @@ json_purpose(struct jw *w, struct buf *tmp, const struct purpose *p,
 	if (aud == AUD_INTERNAL) {
 		jw_date(w, "review_by", &p->review_by);
 		jw_str(w, "owner", p->owner);
-		jw_str(w, "audience", aud_key(p->audience));
+		jw_str(w, "audience", audience_key(p->audience));
 		jw_notes(w, &p->internal);
 	}
 	jw_end_obj_line(w);
@@ -374,7 +368,7 @@ json_recipient(struct jw *w, const struct recipient *r, enum audience aud)
 	jw_end_arr(w);
 	if (aud == AUD_INTERNAL) {
 		jw_str(w, "contract", r->contract);
-		jw_str(w, "audience", aud_key(r->audience));
+		jw_str(w, "audience", audience_key(r->audience));
 		jw_notes(w, &r->internal);
 	}
 	jw_end_obj_line(w);
@@ -409,7 +403,7 @@ json_inventory_sink(const struct model *m, enum audience aud,
 	buf_putc(out, '{');
 	w.depth = 1;
 	w.first[1] = true;
-	jw_str(&w, "audience", aud_key(aud));
+	jw_str(&w, "audience", audience_key(aud));
 
 	jw_obj(&w, "organisation");
 	jw_str(&w, "name", st->name);
@@ -487,7 +481,7 @@ json_inventory_sink(const struct model *m, enum audience aud,
 		jw_str(&w, "url", tmp.ptr);
 		jw_str(&w, "title", pg->title);
 		if (aud == AUD_INTERNAL)
-			jw_str(&w, "audience", aud_key(pg->audience));
+			jw_str(&w, "audience", audience_key(pg->audience));
 		jw_end_obj_line(&w);
 		(void)sink_check(sk);
 	}

@@ -17,7 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "glasshouse.h"
+#include "load.h"
+#include "markdown.h"
 
 static const char *const reserved_names[] = {
 	"aux", "con", "nul", "prn",

@@ -17,6 +17,10 @@
 #include <unistd.h>
 
 #include "glasshouse.h"
+#include "check.h"
+#include "decode.h"
+#include "load.h"
+#include "markdown.h"
 #include "pool.h"
 #include "render.h"
 #include "write.h"
@@ -346,7 +350,6 @@ build(const struct options *o, struct model *m)
 	struct write_stats ws;
 	struct writer *w;
 	const char *keep[3] = { NULL, NULL, NULL };
-	char *theme = NULL;
 	int rc = EXIT_OK, k = 0;
 
 	memset(&ro, 0, sizeof(ro));
@@ -355,7 +358,7 @@ build(const struct options *o, struct model *m)
 	if (o->theme != NULL)
 		ro.theme_dir = o->theme;
 	else if (m->site.theme != NULL)
-		ro.theme_dir = theme = arena_printf(&m->arena, "%s/%s",
+		ro.theme_dir = arena_printf(&m->arena, "%s/%s",
 		    o->content, m->site.theme);
 	if (render_init(&ro) != 0)
 		return EXIT_IO;
@@ -379,7 +382,6 @@ build(const struct options *o, struct model *m)
 		stage_done("commit");
 	}
 	render_fini();
-	(void)theme;
 	if (diag_errors() || diag_warnings())
 		diag_flush(stderr, 0, o->strict);
 	if (rc == EXIT_OK && !o->quiet)

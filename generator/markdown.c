@@ -13,7 +13,7 @@
 #include <string.h>
 #include <cmark.h>
 
-#include "glasshouse.h"
+#include "markdown.h"
 
 #define MD_MAX_BYTES	(1024 * 1024)	/* one body: a page, not a book */
 #define MD_MAX_NEST		32	/* container prefixes on one line */

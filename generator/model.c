@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "glasshouse.h"
+#include "model.h"
 
 /* --- lifetime ----------------------------------------------------- */
 

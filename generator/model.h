@@ -390,6 +390,8 @@ bool	 category_in_use(const struct model *, const struct category *,
 	    enum audience);
 
 void	 model_init(struct model *);
+/* model.c: sort the lists, build the derived indexes; idempotent. */
+void	 model_derive(struct model *);
 /* Free the single files' YAML trees once decode and check are done
  * with them: site, recipients and committee node become NULL. */
 void	 model_drop_trees(struct model *);

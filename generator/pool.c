@@ -4,7 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-#include "glasshouse.h"
+#include "diag.h"
 #include "pool.h"
 #include "tmpl.h"
 #include "write.h"

@@ -6,7 +6,7 @@
  * list of jobs that the render threads take in turn (render_work). It
  * is the only caller of the page families (render_<section>.c) and of
  * the exports written into the sites (ropa.csv, inventory.json); the
- * families build on the kit (render_kit.c, render_parts.c). render.h
+ * families build on the kit (render_kit.c, render_parts.c). render_impl.h
  * states the contract.
  */
 #include <pthread.h>
@@ -16,10 +16,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "render.h"
+#include "render_impl.h"
 #include "complete.h"
+#include "json.h"
 #include "pool.h"
-#include "report.h"
+#include "ropa.h"
+#include "write.h"
 
 /* --- an audience's context ---------------------------------------- */
 
@@ -540,7 +542,7 @@ render_end(struct render_run *run)
 	return err;
 }
 
-/* One audience on this thread alone (glasshouse.h). */
+/* One audience on this thread alone (render.h). */
 int
 render_site(const struct model *m, enum audience aud, struct writer *w)
 {

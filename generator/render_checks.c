@@ -8,9 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "glasshouse.h"
+#include "render_impl.h"
 #include "complete.h"
-#include "render.h"
 
 /* Column headings of the matrices. */
 static const char *const item_short[CI__COUNT] = {

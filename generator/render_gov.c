@@ -12,9 +12,9 @@
  */
 #include <string.h>
 
-#include "glasshouse.h"
+#include "render_impl.h"
+#include "atom.h"
 #include "complete.h"
-#include "render.h"
 
 /* --- affected items --- */
 

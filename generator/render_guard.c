@@ -19,8 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
 #include "render_guard.h"
+#include "json.h"
+#include "write.h"
 
 /* --- small helpers --- */
 

@@ -12,7 +12,7 @@
 #ifndef GH_RENDER_GUARD_H
 #define GH_RENDER_GUARD_H
 
-#include "render.h"
+#include "render_impl.h"
 #include "report.h"
 
 /* One build's report state. */

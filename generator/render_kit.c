@@ -13,8 +13,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "render.h"
+#include "render_impl.h"
 #include "pool.h"
+#include "write.h"
 
 /* --- the page frame ----------------------------------------------- */
 

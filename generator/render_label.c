@@ -10,8 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
-#include "render.h"
+#include "render_impl.h"
 
 enum { LS_TRACK, LS_LINKED, LS_UNLINKED, LS_SOLD, LS__COUNT };
 static const char *const ls_prefix[LS__COUNT] = {

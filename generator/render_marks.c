@@ -20,9 +20,8 @@
  */
 #include <string.h>
 
-#include "glasshouse.h"
+#include "render_impl.h"
 #include "complete.h"
-#include "render.h"
 
 /* --- decision dates and words --- */
 

@@ -20,11 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
+#include "render_impl.h"
 #include "chart.h"
-#include "render.h"
-#include "report.h"
 #include "render_guard.h"
+#include "report.h"
 
 /* --- small helpers --- */
 
@@ -543,7 +542,7 @@ render_access_index(struct rrun *rr)
 
 /* --- entry points --- */
 
-/* render.h */
+/* render_impl.h */
 size_t
 report_nav(const struct rctx *rc, struct navitem *nav)
 {
@@ -565,7 +564,7 @@ report_nav(const struct rctx *rc, struct navitem *nav)
 	return n;
 }
 
-/* render.h: every report and access page of the audience, through
+/* render_impl.h: every report and access page of the audience, through
  * the guard in the public build. */
 void
 render_reports(struct rctx *rc)

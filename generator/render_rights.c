@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "render_impl.h"
 
 /*
  * The parts of a right's "law" text ("GDPR Art. 15; UK GDPR Art. 15;

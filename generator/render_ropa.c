@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "render_impl.h"
+#include "ropa.h"
 
 /* One row of the record of processing, filled while ropa.html expands
  * (tmpl_section_lazy): thousands of purposes never sit in memory as one

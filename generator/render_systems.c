@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "render_impl.h"
 
 /* A row of systems/index.html, filled while the page expands
  * (tmpl_section_lazy): system i of the model. */

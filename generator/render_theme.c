@@ -1,9 +1,9 @@
 /*
  * render_theme.c - the theme: which template file serves each page
- * kind (enum tpl, render.h), the site's theme over the default one file
- * by file, every template loaded and checked by ctemplate before the
- * first page is written (errors reported against the template's path),
- * and the style sheet read whole. It owns render_th, which the render
+ * kind (enum tpl, render_impl.h), the site's theme over the default
+ * one file by file, every template loaded and checked by ctemplate
+ * before the first page is written (errors reported against the
+ * template's path), and the style sheet read whole. It owns render_th, which the render
  * threads only read once render_init() has returned.
  */
 #include <stdio.h>
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "render.h"
+#include "render_impl.h"
 
 #ifndef GH_DATADIR
 #define GH_DATADIR "/usr/local/share/glasshouse"
@@ -122,7 +122,7 @@ read_file(const char *path, char **data, size_t *len)
 
 /* --- entry points ------------------------------------------------- */
 
-/* Load the theme (glasshouse.h): every template, then the style sheet. */
+/* Load the theme (render.h): every template, then the style sheet. */
 int
 render_init(const struct render_opts *o)
 {

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
 #include "report.h"
 
 const char *
@@ -98,8 +97,7 @@ rview_free(struct rview *v)
 	memset(v, 0, sizeof(*v));
 }
 
-/* ------------------------------------------------------------------ */
-/* CSV */
+/* --- CSV --- */
 
 static void
 csv_fig(struct buf *b, const struct rview *v, size_t i, size_t j)
@@ -132,8 +130,7 @@ csv_report(const struct rview *v, struct buf *b)
 	}
 }
 
-/* ------------------------------------------------------------------ */
-/* JSON */
+/* --- JSON --- */
 
 static void
 indent(struct buf *b, int depth)
@@ -207,20 +204,6 @@ json_row(struct buf *b, const struct rview *v, size_t i, int depth, int *first)
 	buf_free(&t);
 }
 
-static const char *
-kind_key(enum report_kind k)
-{
-	switch (k) {
-	case RK_ACCESS:
-		return "access";
-	case RK_REQUESTS:
-		return "requests";
-	case RK_OTHER:
-	default:
-		return "other";
-	}
-}
-
 static void
 json_report(struct buf *b, const struct rview *v, enum audience aud, int d)
 {
@@ -243,7 +226,7 @@ json_report(struct buf *b, const struct rview *v, enum audience aud, int d)
 	key(b, d + 1, &first, "title");
 	json_str(b, r->title);
 	key(b, d + 1, &first, "kind");
-	json_str(b, kind_key(r->kind));
+	json_str(b, report_kind_key(r->kind));
 	key(b, d + 1, &first, "measure");
 	json_str(b, r->measure);
 	key(b, d + 1, &first, "by");

@@ -2,7 +2,7 @@
  * report.h - a report series (reports/<id>.yaml) as a table of periods
  * by groups, disclosed for one audience (disclose.h), and the exports
  * every audience gets: reports/<id>.csv and the "reports" member of
- * inventory.json. The pages are render_report.c's (render.h).
+ * inventory.json. The pages are render_report.c's (render_impl.h).
  *
  * The public build sees the figures of sdc_table_make() under the
  * site's disclosure rules; the internal build the exact counts. Both

@@ -23,7 +23,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "glasshouse.h"
+#include "check.h"
+#include "decode.h"
+#include "load.h"
 #include "yml.h"
 #include "fuzz.h"
 

@@ -7,7 +7,8 @@
  */
 #include <string.h>
 
-#include "glasshouse.h"
+#include "load.h"
+#include "yml.h"
 #include "fuzz.h"
 
 int

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "glasshouse.h"
+#include "markdown.h"
 #include "fuzz.h"
 
 /* Undo the escapes cmark writes in attribute values. */

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
+#include "decode.h"
 #include "fuzz.h"
 
 static int

@@ -2,14 +2,18 @@
  * example.h - the example content (content/) as a decoded, checked and
  * derived model, for the unit tests that read a whole site's model
  * (test_render.c, test_ropa.c, test_json.c). "Today" is fixed at
- * 2026-10-14 so review dates read the same on every day. Include after
- * glasshouse.h.
+ * 2026-10-14 so review dates read the same on every day.
  */
 #ifndef GH_TEST_EXAMPLE_H
 #define GH_TEST_EXAMPLE_H
 
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "check.h"
+#include "decode.h"
+#include "load.h"
+#include "model.h"
 
 /* Load content/ into m (s keeps the loaded files): 0, or -1 after
  * printing the diagnostics. The diagnostics are reset on success. */

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
+#include "atom.h"
 #include "testutil.h"
 #include "example.h"
 

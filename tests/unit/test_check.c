@@ -10,7 +10,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "glasshouse.h"
 #include "testutil.h"
 #include "testcontent.h"
 

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
 #include "complete.h"
 #include "testutil.h"
 #include "example.h"

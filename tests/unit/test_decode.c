@@ -17,7 +17,7 @@
 #include <limits.h>
 #include <time.h>
 
-#include "glasshouse.h"
+#include "decode.h"
 #include "testutil.h"
 #include "testcontent.h"
 

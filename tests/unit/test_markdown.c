@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
+#include "markdown.h"
 #include "testutil.h"
 
 /* Links a page may carry, and the schemes and tricks refused. */

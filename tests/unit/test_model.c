@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "glasshouse.h"
+#include "model.h"
 #include "testutil.h"
 #include "testcontent.h"
 

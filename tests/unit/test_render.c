@@ -25,7 +25,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "glasshouse.h"
+#include "check.h"
+#include "decode.h"
+#include "load.h"
+#include "render.h"
 #include "write.h"
 #include "example.h"
 

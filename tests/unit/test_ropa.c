@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glasshouse.h"
 #include "ropa.h"
 #include "example.h"
 

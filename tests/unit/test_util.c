@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "glasshouse.h"
+#include "util.h"
 #include "testutil.h"
 
 static void

@@ -9,7 +9,8 @@
 #include <cmocka.h>
 #include <time.h>
 
-#include "glasshouse.h"
+#include "load.h"
+#include "yml.h"
 #include "testutil.h"
 
 static struct arena arena;

@@ -9,7 +9,10 @@
 #ifndef GH_TESTCONTENT_H
 #define GH_TESTCONTENT_H
 
-#include "glasshouse.h"
+#include "check.h"
+#include "decode.h"
+#include "load.h"
+#include "yml.h"
 
 static struct model	m;
 static struct source	src;
