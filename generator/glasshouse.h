@@ -7,7 +7,6 @@
  *  0  util.h      buffers, arenas, hash maps, lists (util.c)
  *     diag.h      diagnostics and "did you mean" hints (diag.c)
  *     vocab.h     the closed sets' words and labels (vocab*.c)
- *     pool.h      the render threads (pool.c)
  *  1  yml.h       YAML -> trees (yml.c)
  *     markdown.h  Markdown -> safe HTML, the URL allow-list (markdown.c)
  *     write.h     staging tree -> atomic switch (write*.c; write_impl.h)
@@ -23,6 +22,7 @@
  *     atom.h      changes.atom (atom.c)
  *     chart.h     inline SVG charts (chart.c)
  *  5  tmpl.h      ctemplate shim (tmpl*.cc; tmpl_impl.hh)
+ *     pool.h      the render threads: expand and write pages (pool.c)
  *  6  render.h    the HTML stage; its page kit and page families'
  *                 contract is render_impl.h (render_theme, _kit,
  *                 _parts, _marks, _guard with render_guard.h)
