@@ -534,6 +534,24 @@ get_audience(struct dec *d, struct obj *o, int f, enum audience dflt)
 
 /* --- shared by several files -------------------------------------- */
 
+/* Where a file's object starts: its root node, or the file itself
+ * when it has none. */
+struct pos
+file_pos(const struct srcfile *f)
+{
+	return f->root != NULL ? f->root->pos : f->pos;
+}
+
+/* Open a one-object file's mapping against keys; false when the file
+ * failed to parse or is not a mapping (reported by obj_open). */
+bool
+file_open(struct dec *d, struct obj *o, const struct srcfile *f,
+    const char *const keys[], size_t nkeys)
+{
+	return !f->failed && obj_open(d, o, f->root, keys, nkeys, NULL,
+	    f->pos);
+}
+
 /* Register id in map; a second object with the same id is an error. */
 bool
 register_id(struct hmap *map, const char *kind, const char *id,
