@@ -151,36 +151,24 @@ atom_uuid5(const char *name, struct buf *out)
 
 /* s as XML character data (or an attribute value in double quotes).
  * Content is valid UTF-8 (load.c); the code points XML 1.0 forbids
- * (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) are left out. */
+ * (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) are left out, and an
+ * apostrophe stays as it is. */
 static void
 put_xml(struct buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	const char *e;
 
 	for (; *p != '\0'; p++) {
-		switch (*p) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		default:
-			if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-				break;
-			if (p[0] == 0xef && p[1] == 0xbf &&
-			    (p[2] == 0xbe || p[2] == 0xbf)) {
-				p += 2;
-				break;
-			}
+		if (*p != '\'' && (e = html_entity(*p)) != NULL)
+			buf_puts(b, e);
+		else if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+			continue;
+		else if (p[0] == 0xef && p[1] == 0xbf &&
+		    (p[2] == 0xbe || p[2] == 0xbf))
+			p += 2;
+		else
 			buf_putc(b, *p);
-		}
 	}
 }
 
@@ -195,26 +183,7 @@ put_html_text(struct buf *b, const char *s)
 {
 	struct buf h = BUF_INIT;
 
-	for (; *s != '\0'; s++)
-		switch (*s) {
-		case '&':
-			buf_puts(&h, "&amp;");
-			break;
-		case '<':
-			buf_puts(&h, "&lt;");
-			break;
-		case '>':
-			buf_puts(&h, "&gt;");
-			break;
-		case '"':
-			buf_puts(&h, "&quot;");
-			break;
-		case '\'':
-			buf_puts(&h, "&#39;");
-			break;
-		default:
-			buf_putc(&h, *s);
-		}
+	buf_put_html(&h, s);
 	put_xml(b, h.ptr);
 	buf_free(&h);
 }

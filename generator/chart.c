@@ -26,30 +26,9 @@
 #define BAR	"#1d4f7a"
 #define MUTED	"#5c5c5c"
 
-void
-chart_esc(struct buf *b, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++)
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			buf_puts(b, "&#39;");
-			break;
-		default:
-			buf_putc(b, *s);
-		}
-}
+/* The end of a sparkline's <polyline> element. */
+#define LINE_END	"\" fill=\"none\" stroke=\"" BAR "\" stroke-width=\"1.5\" " \
+			"stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n"
 
 /* A length in tenths as "12.3" (always one decimal: never an integer
  * token a reader or the disclosure guard could take for a count). */
@@ -92,16 +71,41 @@ svg_open(struct buf *b, const char *cls, const char *id, long long w,
 		buf_putc(b, '"');
 	}
 	buf_puts(b, " aria-labelledby=\"");
-	chart_esc(b, id);
+	buf_put_html(b, id);
 	buf_puts(b, "-title ");
-	chart_esc(b, id);
+	buf_put_html(b, id);
 	buf_puts(b, "-desc\" font-family=\"system-ui, sans-serif\">\n<title id=\"");
-	chart_esc(b, id);
+	buf_put_html(b, id);
 	buf_puts(b, "-title\">");
-	chart_esc(b, title);
+	buf_put_html(b, title);
 	buf_puts(b, "</title>\n<desc id=\"");
-	chart_esc(b, id);
+	buf_put_html(b, id);
 	buf_puts(b, "-desc\">");
+}
+
+/* "label: text" of one point, escaped. */
+static void
+put_label_text(struct buf *b, const struct chart_point *p)
+{
+	buf_put_html(b, p->label);
+	buf_puts(b, ": ");
+	buf_put_html(b, p->text);
+}
+
+/* The opening of <rect class="cls" x y width height, up to the
+ * closing quote of height. */
+static void
+put_rect(struct buf *b, const char *cls, long long x, long long y,
+    long long w, long long h)
+{
+	buf_printf(b, "<rect class=\"%s\" x=\"", cls);
+	fixed(b, x);
+	buf_puts(b, "\" y=\"");
+	fixed(b, y);
+	buf_puts(b, "\" width=\"");
+	fixed(b, w);
+	buf_puts(b, "\" height=\"");
+	fixed(b, h);
 }
 
 void
@@ -115,12 +119,10 @@ chart_bars(struct buf *b, const char *id, const char *title,
 		if (p[i].fig.state == SDC_SHOWN && p[i].fig.value > max)
 			max = p[i].fig.value;
 	svg_open(b, "chart chart-bars", id, BW, h, title, 0);
-	chart_esc(b, intro);
+	buf_put_html(b, intro);
 	for (i = 0; i < n; i++) {
 		buf_puts(b, i == 0 ? " " : "; ");
-		chart_esc(b, p[i].label);
-		buf_puts(b, ": ");
-		chart_esc(b, p[i].text);
+		put_label_text(b, &p[i]);
 	}
 	buf_puts(b, n > 0 ? ".</desc>\n" : "</desc>\n");
 	/* the axis */
@@ -138,42 +140,26 @@ chart_bars(struct buf *b, const char *id, const char *title,
 
 		y = BPAD + (long long)i * BROW + (BROW - BBAR) / 2;
 		buf_puts(b, "<g class=\"chart-row\"><title>");
-		chart_esc(b, p[i].label);
-		buf_puts(b, ": ");
-		chart_esc(b, p[i].text);
+		put_label_text(b, &p[i]);
 		buf_puts(b, "</title>\n<text class=\"chart-label\" x=\"");
 		fixed(b, BLAB);
 		buf_puts(b, "\" y=\"");
 		fixed(b, y + 135);
 		buf_puts(b, "\" text-anchor=\"end\" font-size=\"12.0\" fill=\""
 		    INK "\">");
-		chart_esc(b, p[i].label);
+		buf_put_html(b, p[i].label);
 		buf_puts(b, "</text>\n");
 		len = 0;
 		if (shown && p[i].fig.value > 0) {
 			len = scale(p[i].fig.value, max, BW - BX0 - BVAL);
 			if (len < 10)
 				len = 10;	/* still visible */
-			buf_puts(b, "<rect class=\"chart-bar\" x=\"");
-			fixed(b, BX0);
-			buf_puts(b, "\" y=\"");
-			fixed(b, y);
-			buf_puts(b, "\" width=\"");
-			fixed(b, len);
-			buf_puts(b, "\" height=\"");
-			fixed(b, BBAR);
+			put_rect(b, "chart-bar", BX0, y, len, BBAR);
 			buf_puts(b, "\" fill=\"" BAR "\"/>\n");
 		} else if (!shown && p[i].fig.state != SDC_MISSING) {
 			/* suppressed: an outline with no length to read */
 			len = 60;
-			buf_puts(b, "<rect class=\"chart-hidden\" x=\"");
-			fixed(b, BX0);
-			buf_puts(b, "\" y=\"");
-			fixed(b, y);
-			buf_puts(b, "\" width=\"");
-			fixed(b, len);
-			buf_puts(b, "\" height=\"");
-			fixed(b, BBAR);
+			put_rect(b, "chart-hidden", BX0, y, len, BBAR);
 			buf_puts(b, "\" fill=\"none\" stroke=\"" MUTED
 			    "\" stroke-width=\"1.0\" stroke-dasharray=\"2.0 2.0\"/>\n");
 		}
@@ -184,10 +170,21 @@ chart_bars(struct buf *b, const char *id, const char *title,
 		fixed(b, y + 135);
 		buf_printf(b, "\" font-size=\"12.0\"%s fill=\"%s\">",
 		    shown ? "" : " font-style=\"italic\"", shown ? INK : MUTED);
-		chart_esc(b, p[i].text);
+		buf_put_html(b, p[i].text);
 		buf_puts(b, "</text></g>\n");
 	}
 	buf_puts(b, "</svg>");
+}
+
+/* before, then "text (label)" of one point, escaped. */
+static void
+put_text_label(struct buf *b, const char *before, const struct chart_point *p)
+{
+	buf_puts(b, before);
+	buf_put_html(b, p->text);
+	buf_puts(b, " (");
+	buf_put_html(b, p->label);
+	buf_putc(b, ')');
 }
 
 void
@@ -215,23 +212,10 @@ chart_spark(struct buf *b, const char *id, const char *title,
 	if (first == n)
 		buf_puts(b, "No figures to show");
 	else {
-		buf_puts(b, "From ");
-		chart_esc(b, p[first].text);
-		buf_puts(b, " (");
-		chart_esc(b, p[first].label);
-		buf_puts(b, ") to ");
-		chart_esc(b, p[last].text);
-		buf_puts(b, " (");
-		chart_esc(b, p[last].label);
-		buf_puts(b, "); lowest ");
-		chart_esc(b, p[imin].text);
-		buf_puts(b, " (");
-		chart_esc(b, p[imin].label);
-		buf_puts(b, "), highest ");
-		chart_esc(b, p[imax].text);
-		buf_puts(b, " (");
-		chart_esc(b, p[imax].label);
-		buf_putc(b, ')');
+		put_text_label(b, "From ", &p[first]);
+		put_text_label(b, " to ", &p[last]);
+		put_text_label(b, "; lowest ", &p[imin]);
+		put_text_label(b, ", highest ", &p[imax]);
 	}
 	if (hidden > 0)
 		buf_printf(b, "; %s period%s not shown", hidden == 1 ? "one" :
@@ -241,10 +225,7 @@ chart_spark(struct buf *b, const char *id, const char *title,
 	for (i = 0; i <= n; i++) {
 		if (i == n || p[i].fig.state != SDC_SHOWN) {
 			if (open)
-				buf_puts(b, "\" fill=\"none\" stroke=\"" BAR
-				    "\" stroke-width=\"1.5\" "
-				    "stroke-linejoin=\"round\" "
-				    "stroke-linecap=\"round\"/>\n");
+				buf_puts(b, LINE_END);
 			open = 0;
 			continue;
 		}
@@ -262,9 +243,7 @@ chart_spark(struct buf *b, const char *id, const char *title,
 		open = 1;
 		if (i == last) {
 			/* close the line, then mark the latest figure */
-			buf_puts(b, "\" fill=\"none\" stroke=\"" BAR
-			    "\" stroke-width=\"1.5\" stroke-linejoin=\"round\" "
-			    "stroke-linecap=\"round\"/>\n<circle class=\"spark-dot\" cx=\"");
+			buf_puts(b, LINE_END "<circle class=\"spark-dot\" cx=\"");
 			fixed(b, x);
 			buf_puts(b, "\" cy=\"");
 			fixed(b, y);

@@ -38,7 +38,5 @@ void	 chart_bars(struct buf *out, const char *id, const char *title,
  * description gives first, last, lowest and highest figures). */
 void	 chart_spark(struct buf *out, const char *id, const char *title,
 	    const struct chart_point *pts, size_t n);
-/* SVG/HTML text escaping of s: & < > " ' */
-void	 chart_esc(struct buf *out, const char *s);
 
 #endif

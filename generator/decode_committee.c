@@ -129,14 +129,14 @@ decode_decision(struct dec *d, const struct srcfile *f)
 	size_t i;
 
 	dc->id = f->id;
-	dc->pos = f->root != NULL ? f->root->pos : f->pos;
+	dc->pos = file_pos(f);
 	dc->status = DS_PROPOSED;
 	dc->audience = AUD_PUBLIC;
 	if (!register_id(&m->decision_ids, "decision", dc->id, dc, f->pos))
 		return;
 	m->decisions[m->ndecisions++] = dc;
 	dc->rationale_html = body_html(d, f);
-	if (f->failed || !obj_open(d, &o, f->root, decision_keys, DC__N, NULL, f->pos))
+	if (!file_open(d, &o, f, decision_keys, DC__N))
 		return;
 	dc->title = get_str(d, &o, DC_TITLE, true);
 	dc->date = get_date(d, &o, DC_DATE, true, false);

@@ -153,6 +153,12 @@ bool	 list_seen(struct hmap *set, const void *base, size_t stride,
 void	 warn_dup(const struct ynode *, const char *key);
 /* An unresolved reference to the scalar v. */
 struct ref make_ref(const struct ynode *v);
+/* Where a file's object starts: its root node, or the file. */
+struct pos file_pos(const struct srcfile *);
+/* Open a one-object file's mapping against keys; false when the file
+ * failed to parse or is not a mapping. */
+bool	 file_open(struct dec *, struct obj *, const struct srcfile *,
+	    const char *const keys[], size_t nkeys);
 /* Register id in map; a second object with the same id is an error. */
 bool	 register_id(struct hmap *, const char *kind, const char *id,
 	    void *obj, struct pos);

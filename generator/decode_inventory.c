@@ -113,13 +113,13 @@ decode_system(struct dec *d, const struct srcfile *f)
 
 	s->id = f->id;
 	s->path = f->path;
-	s->pos = f->root != NULL ? f->root->pos : f->pos;
+	s->pos = file_pos(f);
 	s->locations_at = yml_key_pos(f->root, "locations", s->pos);
 	s->audience = AUD_PUBLIC;
 	if (!register_id(&m->system_ids, "system", s->id, s, f->pos))
 		return;
 	m->systems[m->nsystems++] = s;
-	if (f->failed || !obj_open(d, &o, f->root, system_keys, SY__N, NULL, f->pos))
+	if (!file_open(d, &o, f, system_keys, SY__N))
 		return;
 	s->name = get_str(d, &o, SY_NAME, true);
 	s->description = get_str(d, &o, SY_DESCRIPTION, false);

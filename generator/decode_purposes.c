@@ -43,7 +43,7 @@ decode_purpose(struct dec *d, const struct srcfile *f)
 
 	p->id = f->id;
 	p->path = f->path;
-	p->pos = f->root != NULL ? f->root->pos : f->pos;
+	p->pos = file_pos(f);
 	p->legal_basis_at = yml_key_pos(f->root, "legal_basis", p->pos);
 	p->special_condition_at = yml_key_pos(f->root, "special_condition",
 	    p->pos);
@@ -55,7 +55,7 @@ decode_purpose(struct dec *d, const struct srcfile *f)
 	/* rendered ahead by the loader; a body its guard refused is
 	 * rendered again here, in file order, to report why */
 	p->body_html = f->html != NULL ? f->html : body_html(d, f);
-	if (f->failed || !obj_open(d, &o, f->root, purpose_keys, PU__N, NULL, f->pos))
+	if (!file_open(d, &o, f, purpose_keys, PU__N))
 		return;
 	p->title = get_str(d, &o, PU_TITLE, true);
 	p->summary = get_str(d, &o, PU_SUMMARY, true);
@@ -97,13 +97,13 @@ decode_page(struct dec *d, const struct srcfile *f)
 	struct obj o;
 
 	pg->id = f->id;
-	pg->pos = f->root != NULL ? f->root->pos : f->pos;
+	pg->pos = file_pos(f);
 	pg->audience = AUD_PUBLIC;
 	if (!register_id(&m->page_ids, "page", pg->id, pg, f->pos))
 		return;
 	m->pages[m->npages++] = pg;
 	pg->body_html = body_html(d, f);
-	if (f->failed || !obj_open(d, &o, f->root, page_keys, PG__N, NULL, f->pos))
+	if (!file_open(d, &o, f, page_keys, PG__N))
 		return;
 	pg->title = get_str(d, &o, PG_TITLE, true);
 	pg->audience = get_audience(d, &o, PG_AUDIENCE, AUD_PUBLIC);

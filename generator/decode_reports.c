@@ -176,12 +176,12 @@ decode_report(struct dec *d, const struct srcfile *f)
 	struct obj o;
 
 	r->id = f->id;
-	r->pos = f->root != NULL ? f->root->pos : f->pos;
+	r->pos = file_pos(f);
 	r->audience = AUD_INTERNAL;
 	if (!register_id(&m->report_ids, "report", r->id, r, f->pos))
 		return;
 	m->reports[m->nreports++] = r;
-	if (f->failed || !obj_open(d, &o, f->root, report_keys, RP__N, NULL, f->pos))
+	if (!file_open(d, &o, f, report_keys, RP__N))
 		return;
 	r->title = get_str(d, &o, RP_TITLE, true);
 	r->audience = get_audience(d, &o, RP_AUDIENCE, AUD_INTERNAL);

@@ -346,31 +346,55 @@ get_team(struct dec *d, struct obj *o, int f, bool required)
 	return s;
 }
 
+/* How an item of a list is checked: check_id, or country_item. */
+typedef bool item_check(const char *s, const char *kind, struct pos p);
+
+/*
+ * The items of list f that are strings, pass check (when not NULL)
+ * and are not repeats (a repeat is warned about and left out), in
+ * order, as an arena array of strings or, with refs, of struct ref.
+ * Returns the array, *n its length; NULL when the list is absent.
+ */
+static void *
+unique_items(struct dec *d, struct obj *o, int f, bool required,
+    item_check *check, const char *kind, bool refs, size_t *n)
+{
+	struct ynode *seq = get_seq(d, o, f, required);
+	struct hmap set = { 0 };
+	size_t stride = refs ? sizeof(struct ref) : sizeof(const char *);
+	void *v;
+	size_t i;
+
+	*n = 0;
+	if (seq == NULL)
+		return NULL;
+	v = arena_alloc(d->a, seq->n * stride);
+	for (i = 0; i < seq->n; i++) {
+		const struct ynode *it = seq->items[i];
+
+		if (item_str(it, o->keys[f]) == NULL || (check != NULL &&
+		    !check(it->str, kind, it->pos)))
+			continue;
+		if (list_seen(&set, v, stride, *n, it->str))
+			warn_dup(it, o->keys[f]);
+		else if (refs)
+			((struct ref *)v)[(*n)++] = make_ref(it);
+		else
+			((const char **)v)[(*n)++] = it->str;
+	}
+	hmap_free(&set);
+	return v;
+}
+
 /* A list of strings; idkind non-NULL means every item is an id. */
 struct strlist
 get_strlist(struct dec *d, struct obj *o, int f, bool required,
     const char *idkind)
 {
-	struct strlist l = { NULL, 0 };
-	struct ynode *seq = get_seq(d, o, f, required);
-	struct hmap set = { 0 };
-	size_t i;
+	struct strlist l;
 
-	if (seq == NULL)
-		return l;
-	l.v = arena_alloc(d->a, seq->n * sizeof(*l.v));
-	for (i = 0; i < seq->n; i++) {
-		const char *s = item_str(seq->items[i], o->keys[f]);
-
-		if (s == NULL || (idkind != NULL &&
-		    !check_id(s, idkind, seq->items[i]->pos)))
-			continue;
-		if (list_seen(&set, l.v, sizeof(*l.v), l.n, s))
-			warn_dup(seq->items[i], o->keys[f]);
-		else
-			l.v[l.n++] = s;
-	}
-	hmap_free(&set);
+	l.v = unique_items(d, o, f, required, idkind != NULL ? check_id :
+	    NULL, idkind, false, &l.n);
 	return l;
 }
 
@@ -408,29 +432,21 @@ get_country(struct dec *d, struct obj *o, int f, bool required)
 	return s;
 }
 
+/* check_country as an item_check (kind is not used). */
+static bool
+country_item(const char *s, const char *kind, struct pos p)
+{
+	return check_country(s, p);
+}
+
 /* A list of unique country codes. */
 struct strlist
 get_countries(struct dec *d, struct obj *o, int f)
 {
-	struct strlist l = { NULL, 0 };
-	struct ynode *seq = get_seq(d, o, f, false);
-	size_t i, j;
+	struct strlist l;
 
-	if (seq == NULL)
-		return l;
-	l.v = arena_alloc(d->a, seq->n * sizeof(*l.v));
-	for (i = 0; i < seq->n; i++) {
-		const char *s = item_str(seq->items[i], o->keys[f]);
-
-		if (s == NULL || !check_country(s, seq->items[i]->pos))
-			continue;
-		for (j = 0; j < l.n && strcmp(l.v[j], s) != 0; j++)
-			continue;	/* at most ~250 countries */
-		if (j < l.n)
-			warn_dup(seq->items[i], o->keys[f]);
-		else
-			l.v[l.n++] = s;
-	}
+	l.v = unique_items(d, o, f, false, country_item, "country", false,
+	    &l.n);
 	return l;
 }
 
@@ -466,26 +482,10 @@ struct reflist
 get_refs(struct dec *d, struct obj *o, int f, bool required,
     const char *idkind)
 {
-	struct reflist l = { NULL, 0 };
-	struct ynode *seq = get_seq(d, o, f, required);
-	struct hmap set = { 0 };
-	size_t i;
+	struct reflist l;
 
-	if (seq == NULL)
-		return l;
-	l.v = arena_alloc(d->a, seq->n * sizeof(*l.v));
-	for (i = 0; i < seq->n; i++) {
-		const struct ynode *it = seq->items[i];
-
-		if (item_str(it, o->keys[f]) == NULL || (idkind != NULL &&
-		    !check_id(it->str, idkind, it->pos)))
-			continue;
-		if (list_seen(&set, l.v, sizeof(*l.v), l.n, it->str))
-			warn_dup(it, o->keys[f]);
-		else
-			l.v[l.n++] = make_ref(it);
-	}
-	hmap_free(&set);
+	l.v = unique_items(d, o, f, required, idkind != NULL ? check_id :
+	    NULL, idkind, true, &l.n);
 	return l;
 }
 
@@ -533,6 +533,24 @@ get_audience(struct dec *d, struct obj *o, int f, enum audience dflt)
 }
 
 /* --- shared by several files -------------------------------------- */
+
+/* Where a file's object starts: its root node, or the file itself
+ * when it has none. */
+struct pos
+file_pos(const struct srcfile *f)
+{
+	return f->root != NULL ? f->root->pos : f->pos;
+}
+
+/* Open a one-object file's mapping against keys; false when the file
+ * failed to parse or is not a mapping (reported by obj_open). */
+bool
+file_open(struct dec *d, struct obj *o, const struct srcfile *f,
+    const char *const keys[], size_t nkeys)
+{
+	return !f->failed && obj_open(d, o, f->root, keys, nkeys, NULL,
+	    f->pos);
+}
 
 /* Register id in map; a second object with the same id is an error. */
 bool

@@ -288,18 +288,29 @@ contact_block(struct tmpl_dict *d, const char *sec, const struct contact *k)
 
 /* --- links -------------------------------------------------------- */
 
+/* A new item of section sec with two fields and the link HREF; returns
+ * the item. The shape every *_link below shares. */
+static struct tmpl_dict *
+link_item(struct rctx *rc, struct tmpl_dict *d, const char *sec,
+    const char *k1, const char *v1, const char *k2, const char *v2,
+    const char *href)
+{
+	struct tmpl_dict *s = tmpl_section(d, sec);
+
+	tmpl_set(s, k1, v1);
+	tmpl_set(s, k2, v2);
+	set_link(rc, s, "HREF", href);
+	return s;
+}
+
 /* A link to a purpose (PURPOSE section item: TITLE, HREF); returns
  * the item. */
 struct tmpl_dict *
 purpose_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
     const struct purpose *p)
 {
-	struct tmpl_dict *s = tmpl_section(d, sec);
-
-	tmpl_set(s, "TITLE", p->title);
-	tmpl_set(s, "ID", p->id);
-	set_link(rc, s, "HREF", p->href);
-	return s;
+	return link_item(rc, d, sec, "TITLE", p->title, "ID", p->id,
+	    p->href);
 }
 
 /* A link to a recipient (section sec item: NAME, COUNTRY, HREF). */
@@ -307,11 +318,8 @@ void
 recipient_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
     const struct recipient *r)
 {
-	struct tmpl_dict *s = tmpl_section(d, sec);
-
-	tmpl_set(s, "NAME", r->name);
-	tmpl_set(s, "COUNTRY", r->country_label);
-	set_link(rc, s, "HREF", r->href);
+	link_item(rc, d, sec, "NAME", r->name, "COUNTRY", r->country_label,
+	    r->href);
 }
 
 /* A link to a category's page (NAME, KEY, HREF; CAT_SPECIAL). */
@@ -319,11 +327,9 @@ void
 category_link(struct rctx *rc, struct tmpl_dict *d, const char *sec,
     const struct category *c)
 {
-	struct tmpl_dict *s = tmpl_section(d, sec);
+	struct tmpl_dict *s = link_item(rc, d, sec, "NAME", c->name, "KEY",
+	    c->key, c->href);
 
-	tmpl_set(s, "NAME", c->name);
-	tmpl_set(s, "KEY", c->key);
-	set_link(rc, s, "HREF", c->href);
 	if (c->special)
 		tmpl_show(s, "CAT_SPECIAL");
 }

@@ -74,12 +74,9 @@ render_system(struct rctx *rc, const struct system *sy)
 	}
 	if (sy->security.n == 0)
 		tmpl_show(c, "NO_SECURITY");
-	if (v != NULL) {
-		s = tmpl_section(c, "VENDOR");
-		tmpl_set(s, "NAME", v->name);
-		tmpl_set(s, "COUNTRY", v->country_label);
-		set_link(rc, s, "HREF", v->href);
-	} else
+	if (v != NULL)
+		recipient_link(rc, c, "VENDOR", v);
+	else
 		tmpl_show(c, "NO_VENDOR");
 	for (i = 0; i < sy->locations.n; i++) {
 		s = tmpl_section(c, "LOCATION");

@@ -565,6 +565,21 @@ tmpl_impl::cache_generation()
 
 /* --- The C API: the cache (tmpl.h) --- */
 
+namespace {
+
+/* Empty ctemplate's cache and forget what was loaded or failed; a new
+ * generation for the dictionaries. Call with g_mu held. */
+void
+forget_all()
+{
+	ctemplate::mutable_default_template_cache()->ClearCache();
+	g_loaded.clear();
+	g_failed.clear();
+	g_generation++;
+}
+
+}	/* namespace */
+
 extern "C" {
 
 /* Resolve template names against dir; a new root empties the cache,
@@ -581,10 +596,7 @@ tmpl_set_root(const char *dir)
 		cerr_capture c;
 		ctemplate::mutable_default_template_cache()->
 		    SetTemplateRootDirectory(d);
-		ctemplate::mutable_default_template_cache()->ClearCache();
-		g_loaded.clear();
-		g_failed.clear();
-		g_generation++;
+		forget_all();
 	} catch (const std::bad_alloc &) {
 		die("out of memory");
 	} catch (...) {
@@ -620,10 +632,7 @@ tmpl_reset(void)
 	try {
 		std::lock_guard<std::mutex> lk(g_mu);
 		cerr_capture c;
-		ctemplate::mutable_default_template_cache()->ClearCache();
-		g_loaded.clear();
-		g_failed.clear();
-		g_generation++;
+		forget_all();
 	} catch (const std::bad_alloc &) {
 		die("out of memory");
 	} catch (...) {

@@ -234,6 +234,40 @@ buf_put_csv(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
+/* The entity for one of & < > " ' (NULL for any other byte). */
+const char *
+html_entity(int c)
+{
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	case '"':
+		return "&quot;";
+	case '\'':
+		return "&#39;";
+	default:
+		return NULL;
+	}
+}
+
+/* s as HTML/XML text or a double-quoted attribute value: & < > " ' as
+ * entities; NULL appends nothing. */
+void
+buf_put_html(struct buf *b, const char *s)
+{
+	const char *e;
+
+	for (; s != NULL && *s != '\0'; s++)
+		if ((e = html_entity((unsigned char)*s)) != NULL)
+			buf_puts(b, e);
+		else
+			buf_putc(b, *s);
+}
+
 /* --- struct sink ------------------------------------------------- */
 
 void

@@ -50,6 +50,10 @@ char	*buf_detach(struct buf *, size_t *len);
 void	 buf_put_json(struct buf *, const char *);
 /* One RFC 4180 field: quoted when it holds , " CR or LF. */
 void	 buf_put_csv(struct buf *, const char *);
+/* HTML/XML text or attribute value: & < > " ' escaped; NULL: nothing. */
+void	 buf_put_html(struct buf *, const char *);
+/* The entity for c when it is one of & < > " ', else NULL. */
+const char *html_entity(int c);
 /*
  * Append the whole file at path to b. Opened O_NONBLOCK, and only a
  * regular file is read, so a FIFO or device planted where a file is

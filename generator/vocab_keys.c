@@ -31,44 +31,27 @@ const char *const vocab_decision_status_keys[DS_PROPOSED + 1] = {
 	[DS_PROPOSED] = "proposed"
 };
 
+/* --- the typed lookups ------------------------------------------- */
+
+/* name(v): the spelling of v in table. One definition for all six, so
+ * that they stay alike and each still takes its own enum type. */
+#define KEY_LOOKUP(name, type, table)	\
+const char *				\
+name(type v)				\
+{					\
+	return table[v];		\
+}
+
 /* "public" or "internal". */
-const char *
-audience_key(enum audience a)
-{
-	return vocab_audience_keys[a];
-}
-
+KEY_LOOKUP(audience_key, enum audience, vocab_audience_keys)
 /* "optional", "contract" or "law". */
-const char *
-requirement_key(enum requirement r)
-{
-	return vocab_requirement_keys[r];
-}
-
+KEY_LOOKUP(requirement_key, enum requirement, vocab_requirement_keys)
 /* "active", "proposed" or "retired". */
-const char *
-status_key(enum purpose_status s)
-{
-	return vocab_status_keys[s];
-}
-
+KEY_LOOKUP(status_key, enum purpose_status, vocab_status_keys)
 /* "processor", "controller" or "joint-controller". */
-const char *
-role_key(enum recipient_role r)
-{
-	return vocab_role_keys[r];
-}
-
+KEY_LOOKUP(role_key, enum recipient_role, vocab_role_keys)
 /* "other", "access" or "requests". */
-const char *
-report_kind_key(enum report_kind k)
-{
-	return vocab_report_kind_keys[k];
-}
-
+KEY_LOOKUP(report_kind_key, enum report_kind, vocab_report_kind_keys)
 /* "adopted", "rejected" or "proposed". */
-const char *
-decision_status_key(enum decision_status s)
-{
-	return vocab_decision_status_keys[s];
-}
+KEY_LOOKUP(decision_status_key, enum decision_status,
+    vocab_decision_status_keys)

@@ -87,17 +87,6 @@ assert_fixed_numbers(const char *svg)
 }
 
 static void
-test_escape(void **state)
-{
-	struct buf b = BUF_INIT;
-
-	(void)state;
-	chart_esc(&b, "a&b<c>d\"e'f");
-	assert_string_equal(b.ptr, "a&amp;b&lt;c&gt;d&quot;e&#39;f");
-	buf_free(&b);
-}
-
-static void
 test_bars(void **state)
 {
 	struct chart_point p[4];
@@ -262,7 +251,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_bars),
 		cmocka_unit_test(test_locale),
 		cmocka_unit_test(test_bars_all_hidden),

@@ -41,6 +41,10 @@ test_buf(void **state)
 	buf_putc(&b, ',');
 	buf_put_csv(&b, "a \"b\", c\r\nd");
 	assert_string_equal(b.ptr, "plain,\"a \"\"b\"\", c\r\nd\"");
+	buf_reset(&b);
+	buf_put_html(&b, "a&b<c>d\"e'f");
+	buf_put_html(&b, NULL);
+	assert_string_equal(b.ptr, "a&amp;b&lt;c&gt;d&quot;e&#39;f");
 	p = buf_detach(&b, &n);
 	assert_int_equal(n, strlen(p));
 	assert_string_equal(b.ptr, "");
