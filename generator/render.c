@@ -3,11 +3,13 @@
  * context (the "last updated" stamp, the navigation, the shared indexes:
  * who runs which system, which entries a recipient is the source of,
  * the categories in use), then every page and file of both sites as a
- * list of jobs that the render threads take in turn (render_work). It
- * is the only caller of the page families (render_<section>.c) and of
- * the exports written into the sites (ropa.csv, inventory.json); the
- * families build on the kit (render_kit.c, render_parts.c). render_impl.h
- * states the contract.
+ * list of jobs that the render threads take in turn (render_work).
+ * Its table of families (struct family, render_impl.h) is the only
+ * place that names the page families (render_<section>.c) and the
+ * exports written into the sites (ropa.csv, inventory.json, style.css,
+ * defined here); from it come the navigation, the templates to load
+ * (render_init) and the jobs. The families build on the kit
+ * (render_kit.c, render_parts.c). render_impl.h states the contract.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -17,11 +19,128 @@
 #include <time.h>
 
 #include "render_impl.h"
-#include "complete.h"
 #include "json.h"
 #include "pool.h"
 #include "ropa.h"
 #include "write.h"
+
+/* --- the exports written into the sites ------------------------- */
+
+/* The exports see the model only, never the page kit: the driver
+ * writes them into the sites, as families of its own (below). */
+
+/* A file that is not a page, streamed: begin with the sink s, fill
+ * s (sink_check as it grows), end. Tens of MB never sit in memory. */
+static struct wfile *
+emit_begin(struct rctx *rc, const char *name, struct sink *s)
+{
+	struct wfile *f;
+
+	buf_reset(&rc->path);
+	buf_puts(&rc->path, rc->prefix);
+	buf_puts(&rc->path, name);
+	f = wr_begin(rc->w, rc->path.ptr);
+	sink_init(s, wr_sink_put, f);
+	return f;
+}
+
+/* Flush the sink and finish the file; a failure fails the job. */
+static void
+emit_end(struct rctx *rc, struct wfile *f, struct sink *s)
+{
+	(void)sink_flush(s);	/* a failure is wr_end's to say */
+	if (wr_end(f) == -1)
+		rc->err = -1;
+	sink_free(s);
+}
+
+/* ropa.csv (staff): the Art. 30 record as CSV. */
+static void
+ropa_csv_once(struct rctx *rc)
+{
+	struct wfile *f;
+	struct sink s;
+
+	f = emit_begin(rc, "ropa.csv", &s);
+	csv_ropa_sink(rc->m, &s);
+	emit_end(rc, f, &s);
+}
+
+/* inventory.json: the audience's inventory. */
+static void
+json_once(struct rctx *rc)
+{
+	struct wfile *f;
+	struct sink s;
+
+	f = emit_begin(rc, "inventory.json", &s);
+	json_inventory_sink(rc->m, rc->aud, &s);
+	emit_end(rc, f, &s);
+}
+
+/* style.css: the theme's style sheet, as read. */
+static void
+style_once(struct rctx *rc)
+{
+	emit_raw(rc, "style.css", render_th.css, render_th.css_len);
+}
+
+static const struct family family_ropa_csv = {
+	.name = "ropa.csv",
+	.audiences = AUD_INTERNAL,
+	.cost = 230000,
+	.heavy = 1,
+	.once = ropa_csv_once
+};
+
+static const struct family family_json = {
+	.name = "inventory.json",
+	.audiences = AUD_BOTH,
+	.cost = 220000,
+	.heavy = 1,
+	.once = json_once
+};
+
+static const struct family family_style = {
+	.name = "style.css",
+	.audiences = AUD_BOTH,
+	.once = style_once
+};
+
+/* --- the families ------------------------------------------------- */
+
+/*
+ * Every output of the sites, one line each, in the order of the
+ * header's navigation (build_nav); a page family is declared here by
+ * its line. The exports above follow them (no navigation entry).
+ */
+#define FAMILIES(F)							\
+	F(index)		/* Overview */				\
+	F(category)		/* data/<key>.html */			\
+	F(label)		/* Privacy label */			\
+	F(recipients)		/* Who receives data */			\
+	F(rights)		/* Your rights */			\
+	F(changes)		/* Changes */				\
+	F(systems)		/* staff: Systems */			\
+	F(system)		/* staff: systems/<id>.html */		\
+	F(ropa)			/* staff: Record of processing */	\
+	F(committee)		/* staff: Committee */			\
+	F(decisions)		/* staff: committee/decisions.html */	\
+	F(checks)		/* staff: Checks */			\
+	F(reports)		/* Reports; staff: Access */		\
+	F(purpose)		/* purposes/<id>.html */		\
+	F(page)			/* the free pages */			\
+	/* (one line each, ending in a backslash) */
+
+#define FAMILY_DECLARE(x)	extern const struct family family_##x;
+#define FAMILY_ENTRY(x)		&family_##x,
+FAMILIES(FAMILY_DECLARE)
+
+static const struct family *const families[] = {
+	FAMILIES(FAMILY_ENTRY)
+	&family_ropa_csv, &family_json, &family_style
+};
+#define NFAMILIES	(sizeof families / sizeof families[0])
 
 /* --- an audience's context ---------------------------------------- */
 
@@ -44,45 +163,37 @@ format_updated(struct rctx *rc)
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-/* The header's navigation for rc's audience (in rc->scratch). */
+/* Family f's header entries for rc's audience, written to out unless
+ * it is NULL; how many. */
+static size_t
+nav_of(struct rctx *rc, const struct family *f, struct navitem *out)
+{
+	size_t	 n = 0;
+
+	if (!(f->audiences & rc->aud))
+		return 0;
+	if (f->nav.key != NULL) {
+		if (out != NULL)
+			out[n] = f->nav;
+		n++;
+	}
+	if (f->nav_fn != NULL)
+		n += f->nav_fn(rc, out != NULL ? out + n : NULL);
+	return n;
+}
+
+/* The header's navigation for rc's audience (in rc->scratch): every
+ * family's entries, in table order. */
 static void
 build_nav(struct rctx *rc)
 {
-	const struct model *m = rc->m;
 	size_t	 i, n = 0;
 
-	rc->nav = xcalloc(16 + m->npages, sizeof *rc->nav);
-	rc->nav[n++] = (struct navitem){ "index", "index.html", "Overview", NULL };
-	rc->nav[n++] = (struct navitem){ "label", "label.html",
-	    "Privacy label", NULL };
-	rc->nav[n++] = (struct navitem){ "recipients", "recipients.html",
-	    "Who receives data", NULL };
-	rc->nav[n++] = (struct navitem){ "rights", "rights.html",
-	    "Your rights", NULL };
-	rc->nav[n++] = (struct navitem){ "changes", "changes.html",
-	    "Changes", NULL };
-	if (rc->staff) {
-		rc->nav[n++] = (struct navitem){ "systems",
-		    "systems/index.html", "Systems", NULL };
-		rc->nav[n++] = (struct navitem){ "ropa", "ropa.html",
-		    "Record of processing", NULL };
-		rc->nav[n++] = (struct navitem){ "committee",
-		    "committee/index.html", "Committee", NULL };
-		rc->nav[n++] = (struct navitem){ "checks", "checks.html",
-		    "Checks", NULL };
-	}
-	n += report_nav(rc, rc->nav + n);	/* Reports; Access (staff) */
-	for (i = 0; i < m->npages; i++) {
-		const struct page *pg = m->pages[i];
-		if (!page_visible(pg, rc->aud))
-			continue;
-		rc->nav[n].key = arena_printf(&rc->scratch,
-		    "page:%s", pg->id);
-		rc->nav[n].href = arena_printf(&rc->scratch,
-		    "pages/%s.html", pg->id);
-		rc->nav[n].label = pg->title;
-		n++;
-	}
+	for (i = 0; i < NFAMILIES; i++)
+		n += nav_of(rc, families[i], NULL);
+	rc->nav = xcalloc(n + 1, sizeof *rc->nav);
+	for (n = i = 0; i < NFAMILIES; i++)
+		n += nav_of(rc, families[i], rc->nav + n);
 	rc->nnav = n;
 	for (i = 0; i < n; i++)
 		rc->nav[i].up = arena_printf(&rc->scratch, "../%s",
@@ -93,7 +204,7 @@ build_nav(struct rctx *rc)
  * An audience's indexes, shared read-only by the render threads:
  * recipient -> systems it runs and visible entries it is the source
  * of; the categories in use. What each category adds up to (rc->sums)
- * is left to the J_SUMS jobs.
+ * is left to the sums jobs.
  */
 static void
 build_indexes(struct rctx *rc)
@@ -133,7 +244,7 @@ build_indexes(struct rctx *rc)
 	rc->sums = xcalloc(rc->cats.n + 1, sizeof *rc->sums);
 }
 
-/* Free what build_indexes, build_nav and the J_SUMS jobs made. */
+/* Free what build_indexes, build_nav and the sums jobs made. */
 static void
 free_indexes(struct rctx *rc)
 {
@@ -164,44 +275,24 @@ free_indexes(struct rctx *rc)
  * whole files, and a file's bytes do not depend on the thread that
  * makes it or on the order.
  *
- * First the J_SUMS jobs of each audience (its pages wait for them: the
+ * First the sums jobs of each audience (its pages wait for them: the
  * overview, category pages and label read the sums), then the one-off
- * pages and files, the costliest first, then the per-entity pages in
- * small runs, so that the last jobs are short.
+ * outputs of the families, the costliest first, then the per-item
+ * pages in small runs, so that the last jobs are short (plan).
  */
-enum rjob_kind {
-	J_SUMS,		/* what categories [lo, hi) add up to */
-	/* one-offs, by cost at N = 10,000 (ms of CPU) */
-	J_ROPA,		/* ropa.html (staff): 390 */
-	J_ROPA_CSV,	/* ropa.csv (staff): 230 */
-	J_JSON,		/* inventory.json: 220 */
-	J_RECIPIENTS,	/* recipients.html: 160 */
-	J_GOV,		/* label, changes; committee, checks: 110 */
-	J_SYSTEMS_INDEX, /* systems/index.html (staff): 20 */
-	J_INDEX,	/* index.html: 15 */
-	J_RIGHTS,
-	J_REPORTS,	/* reports/, access/, the disclosure guard */
-	J_STYLE,	/* style.css */
-	/* items [lo, hi) of a model array */
-	J_CATEGORIES,	/* of rc->cats: 0.1 to 25 each */
-	J_PURPOSES,	/* 0.06 each */
-	J_PAGES,
-	J_SYSTEMS	/* (staff) 0.03 each */
-};
 
-#define RUN_PURPOSES	16	/* items per job */
-#define RUN_SYSTEMS	32
-
-/* One audience: its base context, read-only once its J_SUMS jobs are
+/* One audience: its base context, read-only once its sums jobs are
  * done (the threads render with copies that add buffers of their own). */
 struct rsite {
 	struct rctx	 base;
-	size_t		 pending;	/* J_SUMS jobs not finished */
+	size_t		 pending;	/* sums jobs not finished */
 };
 
+/* A job: family f's output, or its items [lo, hi); with f NULL, what
+ * the audience's categories [lo, hi) add up to (the sums). */
 struct rjob {
 	struct rsite	*s;
-	enum rjob_kind	 kind;
+	const struct family *f;
 	size_t		 lo, hi;
 	int		 taken;
 };
@@ -213,184 +304,98 @@ struct render_run {
 	size_t		 njobs, cap;
 	size_t		 next;		/* jobs before it are all taken */
 	int		 err;		/* a job failed */
-	int		 heavy;		/* a heavy() job is running */
+	int		 heavy;		/* a heavy job is running */
 	pthread_mutex_t	 mu;		/* jobs, next, err, heavy, pending */
 	pthread_cond_t	 cv;		/* sums or a heavy job done */
 };
 
 /* Append a job to the list. */
 static void
-add_job(struct render_run *run, struct rsite *s, enum rjob_kind kind,
+add_job(struct render_run *run, struct rsite *s, const struct family *f,
     size_t lo, size_t hi)
 {
 	if (run->njobs == run->cap) {
 		run->cap = run->cap ? run->cap * 2 : 256;
 		run->jobs = xrealloc(run->jobs, run->cap * sizeof *run->jobs);
 	}
-	run->jobs[run->njobs++] = (struct rjob){ s, kind, lo, hi, 0 };
+	run->jobs[run->njobs++] = (struct rjob){ s, f, lo, hi, 0 };
 }
 
-/* Jobs [lo, n) of kind, per items items. */
+/* Jobs [lo, n) of f, per items items. */
 static void
-add_runs(struct render_run *run, struct rsite *s, enum rjob_kind kind,
+add_runs(struct render_run *run, struct rsite *s, const struct family *f,
     size_t n, size_t items)
 {
 	size_t	 i;
 
 	for (i = 0; i < n; i += items)
-		add_job(run, s, kind, i, i + items < n ? i + items : n);
+		add_job(run, s, f, i, i + items < n ? i + items : n);
 }
 
-/* The jobs of every audience, in the order described above. */
+/* Does family a's job go before b's: one-offs first, then the
+ * costliest (ties keep table order, as the sort is stable). */
+static int
+goes_before(const struct family *a, const struct family *b)
+{
+	if ((a->once != NULL) != (b->once != NULL))
+		return a->once != NULL;
+	return a->cost > b->cost;
+}
+
+/* The jobs of every audience, in the order described above: each
+ * family's for every audience that has it, before the next family's. */
 static void
 plan(struct render_run *run)
 {
-	const struct model *m = run->site[0].base.m;
-	enum rjob_kind k;
-	size_t	 i, n;
+	const struct family *order[NFAMILIES], *f;
+	size_t	 i, j, k, n;
 
 	for (i = 0; i < run->nsites; i++) {
 		struct rsite *s = &run->site[i];
 		n = s->base.cats.n;
-		add_runs(run, s, J_SUMS, n, 1);
+		add_runs(run, s, NULL, n, 1);
 		s->pending = n;
 	}
-	for (k = J_ROPA; k <= J_STYLE; k++)
+	for (i = 0; i < NFAMILIES; i++) {	/* insertion sort: stable */
+		f = families[i];
+		for (j = i; j > 0 && goes_before(f, order[j - 1]); j--)
+			order[j] = order[j - 1];
+		order[j] = f;
+	}
+	for (k = 0; k < NFAMILIES; k++)
 		for (i = 0; i < run->nsites; i++) {
 			struct rsite *s = &run->site[i];
-			if (!s->base.staff && (k == J_ROPA ||
-			    k == J_ROPA_CSV || k == J_SYSTEMS_INDEX))
+			f = order[k];
+			if (!(f->audiences & s->base.aud))
 				continue;
-			add_job(run, s, k, 0, 0);
+			if (f->once != NULL)
+				add_job(run, s, f, 0, 0);
+			else
+				add_runs(run, s, f, f->count(&s->base), f->run);
 		}
-	for (i = 0; i < run->nsites; i++)
-		add_runs(run, &run->site[i], J_CATEGORIES,
-		    run->site[i].base.cats.n, 1);
-	for (i = 0; i < run->nsites; i++)
-		add_runs(run, &run->site[i], J_PURPOSES, m->npurposes,
-		    RUN_PURPOSES);
-	for (i = 0; i < run->nsites; i++)
-		add_runs(run, &run->site[i], J_PAGES, m->npages, 1);
-	for (i = 0; i < run->nsites; i++)
-		if (run->site[i].base.staff)
-			add_runs(run, &run->site[i], J_SYSTEMS, m->nsystems,
-			    RUN_SYSTEMS);
-}
-
-/* A file that is not a page, streamed: begin with the sink s, fill
- * s (sink_check as it grows), end. Tens of MB never sit in memory. */
-static struct wfile *
-emit_begin(struct rctx *rc, const char *name, struct sink *s)
-{
-	struct wfile *f;
-
-	buf_reset(&rc->path);
-	buf_puts(&rc->path, rc->prefix);
-	buf_puts(&rc->path, name);
-	f = wr_begin(rc->w, rc->path.ptr);
-	sink_init(s, wr_sink_put, f);
-	return f;
-}
-
-/* Flush the sink and finish the file; a failure fails the job. */
-static void
-emit_end(struct rctx *rc, struct wfile *f, struct sink *s)
-{
-	(void)sink_flush(s);	/* a failure is wr_end's to say */
-	if (wr_end(f) == -1)
-		rc->err = -1;
-	sink_free(s);
 }
 
 /* Do one job with rc, a render thread's copy of its audience's context. */
 static void
 run_job(struct rctx *rc, const struct rjob *j)
 {
-	const struct model *m = rc->m;
-	struct wfile *f;
-	struct sink s;
 	size_t	 i;
 
-	switch (j->kind) {
-	case J_SUMS:
+	if (j->f == NULL)
 		for (i = j->lo; i < j->hi; i++)
 			catsum_fill(rc, rc->cats.v[i], &rc->sums[i]);
-		break;
-	case J_ROPA:
-		render_ropa(rc);
-		break;
-	case J_ROPA_CSV:
-		f = emit_begin(rc, "ropa.csv", &s);
-		csv_ropa_sink(m, &s);
-		emit_end(rc, f, &s);
-		break;
-	case J_JSON:
-		f = emit_begin(rc, "inventory.json", &s);
-		json_inventory_sink(m, rc->aud, &s);
-		emit_end(rc, f, &s);
-		break;
-	case J_RECIPIENTS:
-		render_recipients(rc);
-		break;
-	case J_GOV: {
-		const struct complete *cp;
-		struct complete own;
-
-		render_label(rc);
-		render_changes(rc);
-		if (rc->staff) {
-			cp = gov_analysis(rc, &own);
-			render_committee(rc, cp);
-			render_decisions(rc);
-			render_checks(rc, cp);
-		}
-		break;
-	}
-	case J_SYSTEMS_INDEX:
-		render_systems(rc);
-		break;
-	case J_INDEX:
-		render_index(rc);
-		break;
-	case J_RIGHTS:
-		render_rights(rc);
-		break;
-	case J_REPORTS:
-		render_reports(rc);
-		break;
-	case J_STYLE:
-		emit_raw(rc, "style.css", render_th.css, render_th.css_len);
-		break;
-	case J_CATEGORIES:
+	else if (j->f->once != NULL)
+		j->f->once(rc);
+	else
 		for (i = j->lo; i < j->hi && rc->err == 0; i++)
-			render_category(rc, i);
-		break;
-	case J_PURPOSES:
-		for (i = j->lo; i < j->hi && rc->err == 0; i++)
-			if (purpose_visible(m->purposes[i], rc->aud))
-				render_purpose(rc, m->purposes[i]);
-		break;
-	case J_PAGES:
-		for (i = j->lo; i < j->hi && rc->err == 0; i++)
-			if (page_visible(m->pages[i], rc->aud))
-				render_page(rc, m->pages[i]);
-		break;
-	case J_SYSTEMS:
-		for (i = j->lo; i < j->hi && rc->err == 0; i++)
-			render_system(rc, m->systems[i]);
-		break;
-	}
+			j->f->item(rc, i);
 }
 
-/*
- * The files made whole in memory, and ropa.html, whose dictionary
- * alone is some 250 MB at N = 10,000: two at once would add up.
- */
+/* Does j hold a whole file in memory (two at once would add up)? */
 static int
-heavy(enum rjob_kind k)
+heavy(const struct rjob *j)
 {
-	return k == J_ROPA || k == J_ROPA_CSV || k == J_JSON ||
-	    k == J_RECIPIENTS;
+	return j->f != NULL && j->f->heavy;
 }
 
 /*
@@ -398,8 +403,9 @@ heavy(enum rjob_kind k)
  * while a heavy job runs the first light one (or, when only heavy ones
  * are left, wait). Once a job has failed the build will not be
  * committed: the rest are dropped, but for the sums, which pages taken
- * already may wait for, and the reports, whose guard names every leak
- * in one run. A page job waits for its audience's sums.
+ * already may wait for, and the families that finish after an error
+ * (the reports, whose guard names every leak in one run). A page job
+ * waits for its audience's sums.
  */
 static struct rjob *
 take(struct render_run *run)
@@ -413,10 +419,10 @@ take(struct render_run *run)
 			struct rjob *x = &run->jobs[i];
 			if (x->taken)
 				continue;
-			if (run->err != 0 && x->kind != J_SUMS &&
-			    x->kind != J_REPORTS)
+			if (run->err != 0 && x->f != NULL &&
+			    !x->f->finish_after_error)
 				x->taken = 1;	/* dropped */
-			else if (!run->heavy || !heavy(x->kind))
+			else if (!run->heavy || !heavy(x))
 				j = x;
 		}
 		while (run->next < run->njobs && run->jobs[run->next].taken)
@@ -427,9 +433,9 @@ take(struct render_run *run)
 	}
 	if (j != NULL) {
 		j->taken = 1;
-		if (heavy(j->kind))
+		if (heavy(j))
 			run->heavy = 1;
-		if (j->kind != J_SUMS)
+		if (j->f != NULL)
 			while (j->s->pending > 0)
 				pthread_cond_wait(&run->cv, &run->mu);
 	}
@@ -444,16 +450,67 @@ done(struct render_run *run, const struct rjob *j, int err)
 	pthread_mutex_lock(&run->mu);
 	if (err != 0)
 		run->err = -1;
-	if (heavy(j->kind)) {
+	if (heavy(j)) {
 		run->heavy = 0;
 		pthread_cond_broadcast(&run->cv);
 	}
-	if (j->kind == J_SUMS && --j->s->pending == 0)
+	if (j->f == NULL && --j->s->pending == 0)
 		pthread_cond_broadcast(&run->cv);
 	pthread_mutex_unlock(&run->mu);
 }
 
 /* --- entry points ------------------------------------------------- */
+
+/*
+ * The order the families' templates are loaded in, and so the order of
+ * the theme's error messages: these first, as before there were
+ * families, then any other a family lists, in table order. Only the
+ * order: a template no family lists is not loaded.
+ */
+static const char *const tpl_order[] = {
+	"index.tpl", "category.tpl", "purpose.tpl", "recipients.tpl",
+	"rights.tpl", "page.tpl", "systems.tpl", "system.tpl", "ropa.tpl",
+	"committee.tpl", "decisions.tpl", "changes.tpl", "checks.tpl",
+	"label.tpl", "reports.tpl", "report.tpl", "report_table.tpl",
+	"access_index.tpl", "access.tpl"
+};
+#define NTPL_ORDER	(sizeof tpl_order / sizeof tpl_order[0])
+
+/* How many templates the families list (with repeats), or with name
+ * not NULL, how many times they list name. */
+static size_t
+templates_listed(const char *name)
+{
+	const char *const *t;
+	size_t	 i, n = 0;
+
+	for (i = 0; i < NFAMILIES; i++)
+		for (t = families[i]->templates; t != NULL && *t != NULL; t++)
+			n += name == NULL || strcmp(*t, name) == 0;
+	return n;
+}
+
+/* Load the theme (render.h): the kit's templates and every family's. */
+int
+render_init(const struct render_opts *o)
+{
+	const char	**names;
+	const char *const *t;
+	size_t	 i, n = 0;
+	int	 rc;
+
+	names = xcalloc(NTPL_ORDER + templates_listed(NULL) + 1,
+	    sizeof *names);
+	for (i = 0; i < NTPL_ORDER; i++)
+		if (templates_listed(tpl_order[i]) > 0)
+			names[n++] = tpl_order[i];
+	for (i = 0; i < NFAMILIES; i++)	/* theme_load skips a repeat */
+		for (t = families[i]->templates; t != NULL && *t != NULL; t++)
+			names[n++] = *t;
+	rc = theme_load(o, names, n);
+	free(names);
+	return rc;
+}
 
 /* Build the audiences' indexes and plan their jobs (render.h). */
 struct render_run *

@@ -105,15 +105,15 @@ add_affect(struct rctx *rc, struct tmpl_dict *d, const char *sec,
 /* --- changes.html, changes.atom --- */
 
 /* changes.html: the published decisions; changes.atom, their feed. */
-void
+static void
 render_changes(struct rctx *rc)
 {
 	const struct model *m = rc->m;
 	struct tmpl_dict *d, *c, *s;
 	size_t	 i, j, n = 0, na;
 
-	d = page_begin(rc, 0, "changes", NULL, "What has changed", T_CHANGES,
-	    &c);
+	d = page_begin(rc, 0, "changes", NULL, "What has changed",
+	    "changes.tpl", &c);
 	set_href(rc, c, "FEED_HREF", "changes.atom", NULL, NULL);
 	if (rc->staff)
 		set_href(rc, c, "LOG_HREF", "committee/decisions.html", NULL,
@@ -160,16 +160,18 @@ is_required(const struct committee *co, const char *fn)
 
 /* committee/index.html: required functions and who fills them,
  * members, the latest decisions; cp: the completeness analysis. */
-void
-render_committee(struct rctx *rc, const struct complete *cp)
+static void
+render_committee(struct rctx *rc)
 {
+	struct complete own;
+	const struct complete *cp = gov_analysis(rc, &own);
 	const struct model *m = rc->m;
 	const struct committee *co = &m->committee;
 	struct tmpl_dict *d, *c, *s, *x;
 	size_t	 i, j, k, nad = 0, nrej = 0, npro = 0;
 
 	d = page_begin(rc, 1, "committee", NULL, "Data policy committee",
-	    T_COMMITTEE, &c);
+	    "committee.tpl", &c);
 	if (!co->present)
 		tmpl_show(c, "NO_COMMITTEE");
 	if (cp->nmissing_functions > 0) {
@@ -247,15 +249,15 @@ render_committee(struct rctx *rc, const struct complete *cp)
 
 /* committee/decisions.html: every decision, with why it is or is
  * not published. */
-void
+static void
 render_decisions(struct rctx *rc)
 {
 	const struct model *m = rc->m;
 	struct tmpl_dict *d, *c, *s, *x;
 	size_t	 i, j, na;
 
-	d = page_begin(rc, 1, NULL, "committee", "Decision log", T_DECISIONS,
-	    &c);
+	d = page_begin(rc, 1, NULL, "committee", "Decision log",
+	    "decisions.tpl", &c);
 	set_href(rc, c, "COMMITTEE_HREF", "committee/index.html", NULL, NULL);
 	set_href(rc, c, "CHANGES_HREF", "changes.html", NULL, NULL);
 	for (i = 0; i < m->ndecisions; i++) {
@@ -309,3 +311,31 @@ render_decisions(struct rctx *rc)
 	tmpl_show(c, m->ndecisions > 0 ? "HAS_DECISIONS" : "NO_DECISIONS");
 	page_end(rc, d, "committee/decisions.html", NULL, NULL);
 }
+
+/* --- the families ------------------------------------------------- */
+
+const struct family family_changes = {
+	.name = "changes",
+	.audiences = AUD_BOTH,
+	.templates = (const char *const[]){ "changes.tpl", NULL },
+	.nav = { "changes", "changes.html", "Changes", NULL },
+	.cost = 110000,		/* the 5 gov pages: one job of 110 ms */
+	.once = render_changes
+};
+
+const struct family family_committee = {
+	.name = "committee",
+	.audiences = AUD_INTERNAL,
+	.templates = (const char *const[]){ "committee.tpl", NULL },
+	.nav = { "committee", "committee/index.html", "Committee", NULL },
+	.cost = 110000,		/* the 5 gov pages: one job of 110 ms */
+	.once = render_committee
+};
+
+const struct family family_decisions = {
+	.name = "decisions",
+	.audiences = AUD_INTERNAL,
+	.templates = (const char *const[]){ "decisions.tpl", NULL },
+	.cost = 110000,		/* the 5 gov pages: one job of 110 ms */
+	.once = render_decisions
+};

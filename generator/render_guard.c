@@ -211,7 +211,8 @@ guard_emit_page(struct rrun *rr, struct tmpl_dict *d, const char *rel,
 	struct buf err = BUF_INIT;
 
 	buf_reset(&rr->out);
-	if (tmpl_expand_err(render_th.path[T_LAYOUT], d, &rr->out, &err) == -1) {
+	if (tmpl_expand_err(theme_tpl("layout.tpl")->path, d, &rr->out,
+	    &err) == -1) {
 		gh_fatal_msg("%s%s: cannot expand the page templates: %s",
 		    rr->rc->prefix, rel, err.ptr);
 		rr->rc->err = -1;

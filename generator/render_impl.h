@@ -36,16 +36,27 @@
  *   kit       render_theme.c  the templates and style sheet (render_th)
  *             render_kit.c    the page frame, setters, links, labels
  *             render_parts.c  what several page families show alike
- *   families  render_<section>.c, one per output path: index (index.html,
- *             data/), purpose (purposes/, pages/), recipients, rights,
- *             systems (staff), ropa (staff), gov, report. A family uses
- *             the kit and never another family.
- *   driver    render.c: the audiences' indexes, the jobs, the threads;
- *             the only caller of the families.
+ *             render_marks.c  decision marks, "not yet documented"
+ *             render_guard.c  the disclosure guard (render_guard.h)
+ *   families  render_<section>.c: index (index.html, data/), purpose
+ *             (purposes/, pages/), recipients, rights, label, systems
+ *             (staff), ropa (staff), gov (changes; staff: committee/),
+ *             checks (staff), report (reports/, access/). A family uses
+ *             the kit and never another family; the kit never names a
+ *             family.
+ *   driver    render.c: the audiences' indexes, the families' table,
+ *             the jobs, the threads; the only user of the families.
+ *
+ * The family contract. A page family is one file that defines a
+ * const struct family family_<name> (below: its templates, header
+ * entry, audiences, cost, and the function that makes its output) and
+ * keeps everything else static; it is scheduled by one line in
+ * render.c's table. Adding a page type is that file, its template
+ * (themes/default/templates/<name>.tpl) and that line.
  *
  * The page-kit contract. A family builds one page as
  *
- *	d = page_begin(rc, depth, navkey, areakey, title, T_X, &content);
+ *	d = page_begin(rc, depth, navkey, areakey, title, "x.tpl", &content);
  *	fill content with the set_* helpers, *_link, add_notes ...;
  *	page_end(rc, d, path parts);
  *
@@ -66,23 +77,39 @@
 
 /* --- the theme (render_theme.c) ---------------------------------- */
 
-enum tpl {
-	T_LAYOUT, T_HEADER, T_FOOTER, T_NOTES,
-	T_INDEX, T_CATEGORY, T_PURPOSE, T_RECIPIENTS, T_RIGHTS, T_PAGE,
-	T_SYSTEMS, T_SYSTEM, T_ROPA,
-	T_COMMITTEE, T_DECISIONS, T_CHANGES, T_CHECKS, T_LABEL,	/* render_gov.c */
-	T_REPORTS, T_REPORT, T_RTABLE, T_ACCESS_INDEX, T_ACCESS, /* render_report.c */
-	T__COUNT
+/* A loaded template: its file name under templates/ ("report.tpl"),
+ * the path it was loaded from (the site's theme or the default), and
+ * the body class its pages get ("page-KIND": the name without ".tpl",
+ * '_' as '-'). */
+struct theme_tpl {
+	char	*name;
+	char	*path;
+	char	*kind;
 };
 
 /* Set by render_init() (render.h), read-only while pages render. */
 struct render_theme {
-	char	*path[T__COUNT];	/* as loaded: theme or fallback */
+	struct theme_tpl *tpl;		/* the kit's four, then the families' */
+	size_t	 ntpl;
+	struct hmap byname;		/* name -> tpl + 1 */
 	char	*css;
 	size_t	 css_len;
 	int	 ready;
 };
 extern struct render_theme render_th;
+
+/*
+ * Load the theme: the kit's templates (layout.tpl, header.tpl,
+ * footer.tpl, notes.tpl), then names[0, n) in that order (the order of
+ * the error messages), each loaded once, then the style sheet. -1 when
+ * anything failed, after printing why. render_init() (render.c) gives
+ * the families' templates; render_fini() forgets them all.
+ */
+int	theme_load(const struct render_opts *o, const char *const *names,
+	        size_t n);
+/* A loaded template by file name; a name no family listed is a bug
+ * (abort). */
+const struct theme_tpl *	theme_tpl(const char *name);
 
 /* --- the render context ------------------------------------------ */
 
@@ -96,7 +123,7 @@ struct navitem {
 /*
  * What one category adds up to for this audience: the purposes, the
  * retention periods, the sources and recipients of its visible data
- * (render_index.c's catsum_fill, run as the driver's J_SUMS jobs).
+ * (render_index.c's catsum_fill, run as the driver's sums jobs).
  */
 struct catsum {
 	struct pvec	purposes, retention, sources, recipients, systems;
@@ -136,10 +163,11 @@ struct rctx {
 
 /* The frame: see the contract above. depth is 0 (site root) or 1 (a
  * subdirectory); navkey marks the current page in the navigation,
- * areakey the section it belongs to (either may be NULL). The page's
- * path is rc->prefix + a + b + c (b, c may be NULL). */
+ * areakey the section it belongs to (either may be NULL); tpl is the
+ * content template's file name ("index.tpl"), one its family lists.
+ * The page's path is rc->prefix + a + b + c (b, c may be NULL). */
 struct tmpl_dict *	page_begin(struct rctx *rc, int depth, const char *navkey,
-	        const char *areakey, const char *title, enum tpl t,
+	        const char *areakey, const char *title, const char *tpl,
 	        struct tmpl_dict **content);
 void	page_end(struct rctx *rc, struct tmpl_dict *d, const char *a,
 	        const char *b, const char *c);
@@ -235,25 +263,7 @@ struct lazy_rows {
 	struct pvec	 v;		/* the visible ones, model order */
 };
 
-/* --- the page families: called by the driver (render.c) only ----- */
-
-/* render_index.c: index.html, data/<key>.html (k indexes rc->cats);
- * the sums of a category, and their freeing. */
-void	render_index(struct rctx *rc);
-void	render_category(struct rctx *rc, size_t k);
-void	catsum_fill(struct rctx *rc, const struct category *c,
-	        struct catsum *cs);
-void	catsum_free(struct catsum *cs);
-/* render_purpose.c: purposes/<id>.html, pages/<id>.html */
-void	render_purpose(struct rctx *rc, const struct purpose *p);
-void	render_page(struct rctx *rc, const struct page *pg);
-/* render_recipients.c, render_rights.c, render_ropa.c (staff) */
-void	render_recipients(struct rctx *rc);
-void	render_rights(struct rctx *rc);
-void	render_ropa(struct rctx *rc);
-/* render_systems.c (staff): systems/index.html, systems/<id>.html */
-void	render_systems(struct rctx *rc);
-void	render_system(struct rctx *rc, const struct system *sy);
+/* --- marks (render_marks.c) ------------------------------------- */
 
 /* render_marks.c: what several pages mark. add_decision(), the
  * "not yet documented" markers (complete.c's analysis), the dates and
@@ -274,22 +284,47 @@ const char *	status_word(enum decision_status s);
 const char *	function_label(const char *fn);
 const struct complete *	gov_analysis(struct rctx *rc, struct complete *own);
 
-/* The governance and report page families, which run_job() calls:
- * render_label.c (label.html), render_gov.c (changes.html; staff:
- * committee/index.html, committee/decisions.html), render_checks.c
- * (staff: checks.html); render_report.c (reports/, and for staff
- * access/, their CSV files, and the guard over all public report
- * output). cp: gov_analysis(). */
-void	render_label(struct rctx *rc);
-void	render_changes(struct rctx *rc);
-void	render_committee(struct rctx *rc, const struct complete *cp);
-void	render_decisions(struct rctx *rc);
-void	render_checks(struct rctx *rc, const struct complete *cp);
-void	render_reports(struct rctx *rc);
-/* Navigation entries for reports (public: "Reports" when a public
- * report exists; staff: "Reports" and "Access"), written to nav, which
- * has room for REPORT_NAV_MAX. Returns how many. */
-#define REPORT_NAV_MAX	2
-size_t	report_nav(const struct rctx *rc, struct navitem *nav);
+/* --- the page families: what the driver schedules (render.c) ------ */
+
+/*
+ * One kind of output the driver schedules: a page or set of pages of
+ * one family (render_<section>.c), or an export the driver writes into
+ * the sites (render.c). Each family file defines its struct family
+ * (family_<name>) and keeps its functions static; render.c's table
+ * lists them, in navigation order, one line each.
+ *
+ * A one-off output sets once; a per-item output sets count (items for
+ * the audience), run (items per job) and item, which skips an item the
+ * audience may not see. cost orders the jobs, costliest first, one-offs
+ * before per-item runs (ties keep table order): CPU microseconds at
+ * N = 10,000 per job (once) or per item (item); 0 where never measured.
+ * A heavy output holds a whole file in memory (at most one at a time);
+ * a finish_after_error one still runs after another job failed (the
+ * disclosure guard names every leak in one run). The header's entries:
+ * nav (key NULL: none), then what nav_fn writes to out (with out NULL
+ * it only counts them; strings in rc->scratch).
+ */
+struct family {
+	const char	*name;
+	unsigned	 audiences;	/* AUD_* bits: the sites that have it */
+	const char *const *templates;	/* file names, the page's own first;
+					   NULL-terminated (NULL: none) */
+	struct navitem	 nav;
+	size_t		(*nav_fn)(struct rctx *rc, struct navitem *out);
+	unsigned long	 cost;
+	int		 heavy;
+	int		 finish_after_error;
+	void		(*once)(struct rctx *rc);
+	size_t		(*count)(const struct rctx *rc);
+	size_t		 run;
+	void		(*item)(struct rctx *rc, size_t i);
+};
+#define AUD_BOTH	(AUD_PUBLIC | AUD_INTERNAL)
+
+/* render_index.c: what a category adds up to (the driver's sums jobs,
+ * before any page), and its freeing. */
+void	catsum_fill(struct rctx *rc, const struct category *c,
+	        struct catsum *cs);
+void	catsum_free(struct catsum *cs);
 
 #endif

@@ -2,7 +2,7 @@
  * render_index.c - the overview (index.html) and one page per category
  * in use (data/<key>.html), with what each category adds up to for the
  * audience: its purposes, retention periods, sources and recipients
- * (struct catsum, computed by the driver's J_SUMS jobs through
+ * (struct catsum, computed by the driver's sums jobs through
  * catsum_fill before these pages are built).
  */
 #include <stdio.h>
@@ -17,7 +17,7 @@
  * are "N more" with a link to the category's page, which lists all. */
 #define INDEX_PURPOSES	5
 
-/* What c adds up to for rc's audience, into cs (a J_SUMS job). */
+/* What c adds up to for rc's audience, into cs (a sums job). */
 void
 catsum_fill(struct rctx *rc, const struct category *c, struct catsum *cs)
 {
@@ -169,7 +169,7 @@ card_fill(struct tmpl_dict *s, size_t i, void *arg)
 }
 
 /* index.html: the categories in groups, the purpose cards, the contact. */
-void
+static void
 render_index(struct rctx *rc)
 {
 	const struct model *m = rc->m;
@@ -179,7 +179,7 @@ render_index(struct rctx *rc)
 	struct lazy_rows cr;
 	size_t	 i, nr = 0;
 
-	d = page_begin(rc, 0, "index", NULL, m->site.title, T_INDEX, &c);
+	d = page_begin(rc, 0, "index", NULL, m->site.title, "index.tpl", &c);
 	rows = xcalloc(rc->cats.n + 1, sizeof *rows);
 	for (i = 0; i < rc->cats.n; i++) {
 		rows[i].cg.c = rc->cats.v[i];
@@ -248,7 +248,7 @@ render_index(struct rctx *rc)
 /* --- data/<key>.html ---------------------------------------------- */
 
 /* The page of rc->cats.v[k]. */
-void
+static void
 render_category(struct rctx *rc, size_t k)
 {
 	const struct category *cat = rc->cats.v[k];
@@ -257,7 +257,7 @@ render_category(struct rctx *rc, size_t k)
 	struct entry_rows er;
 	size_t	 i;
 
-	d = page_begin(rc, 1, NULL, "index", cat->name, T_CATEGORY, &c);
+	d = page_begin(rc, 1, NULL, "index", cat->name, "category.tpl", &c);
 	tmpl_set(c, "NAME", cat->name);
 	tmpl_set(c, "KEY", cat->key);
 	set_opt(c, "DESCRIPTION", "TEXT", cat->description);
@@ -302,3 +302,31 @@ render_category(struct rctx *rc, size_t k)
 	page_end(rc, d, "data/", cat->key, ".html");
 	pv_free(&er.v);
 }
+
+/* --- the families ------------------------------------------------- */
+
+const struct family family_index = {
+	.name = "index",
+	.audiences = AUD_BOTH,
+	.templates = (const char *const[]){ "index.tpl", NULL },
+	.nav = { "index", "index.html", "Overview", NULL },
+	.cost = 15000,
+	.once = render_index
+};
+
+/* The categories in use for the audience (rc->cats). */
+static size_t
+category_count(const struct rctx *rc)
+{
+	return rc->cats.n;
+}
+
+const struct family family_category = {
+	.name = "category",
+	.audiences = AUD_BOTH,
+	.templates = (const char *const[]){ "category.tpl", NULL },
+	.cost = 100,			/* to 25,000, by the category's size */
+	.count = category_count,
+	.run = 1,
+	.item = render_category
+};

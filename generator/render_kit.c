@@ -19,29 +19,20 @@
 
 /* --- the page frame ----------------------------------------------- */
 
-/* PAGE_KIND of each content template: the body's class "page-KIND". */
-static const char *const tpl_kind[T__COUNT] = {
-	"", "", "", "",
-	"index", "category", "purpose", "recipients", "rights", "page",
-	"systems", "system", "ropa",
-	[T_COMMITTEE] = "committee", [T_DECISIONS] = "decisions",
-	[T_CHANGES] = "changes", [T_CHECKS] = "checks", [T_LABEL] = "label",
-	[T_REPORTS] = "reports", [T_REPORT] = "report", [T_RTABLE] = "",
-	[T_ACCESS_INDEX] = "access-index", [T_ACCESS] = "access"
-};
-
 /*
  * Start a page at depth 0 (site root) or 1 (a subdirectory): the root
  * dictionary with the globals, header with navigation (navkey marks
  * the current page, areakey the section it belongs to), footer, and
- * the content include, returned in *content.
+ * the content include of template tpl, returned in *content; the body's
+ * class is "page-" and tpl's kind.
  */
 struct tmpl_dict *
 page_begin(struct rctx *rc, int depth, const char *navkey,
-    const char *areakey, const char *title, enum tpl t,
+    const char *areakey, const char *title, const char *tpl,
     struct tmpl_dict **content)
 {
 	const struct site *st = &rc->m->site;
+	const struct theme_tpl *t = theme_tpl(tpl);
 	struct tmpl_dict *d, *h, *f, *s;
 	size_t	 i;
 
@@ -54,7 +45,7 @@ page_begin(struct rctx *rc, int depth, const char *navkey,
 	tmpl_set_global(d, "LANG", st->language != NULL ? st->language : "en");
 	tmpl_set_global(d, "AUDIENCE", rc->staff ? "internal" : "public");
 	tmpl_set_global(d, "PAGE_TITLE", title);
-	tmpl_set_global(d, "PAGE_KIND", tpl_kind[t]);
+	tmpl_set_global(d, "PAGE_KIND", t->kind);
 	/* The tab title: page first, site after; staff tabs say so. */
 	buf_reset(&rc->tmp);
 	if (rc->staff)
@@ -68,7 +59,7 @@ page_begin(struct rctx *rc, int depth, const char *navkey,
 	if (rc->staff)
 		tmpl_show(d, "NOINDEX");
 
-	h = tmpl_include(d, "HEADER", render_th.path[T_HEADER]);
+	h = tmpl_include(d, "HEADER", theme_tpl("header.tpl")->path);
 	tmpl_show(h, rc->staff ? "INTERNAL" : "PUBLIC");
 	set_href(rc, h, "HOME_HREF", "index.html", NULL, NULL);
 	for (i = 0; i < rc->nnav; i++) {
@@ -83,11 +74,11 @@ page_begin(struct rctx *rc, int depth, const char *navkey,
 			tmpl_show(s, "IN_AREA");
 	}
 
-	*content = tmpl_include(d, "CONTENT", render_th.path[t]);
+	*content = tmpl_include(d, "CONTENT", t->path);
 	if (rc->staff)
 		tmpl_show(*content, "STAFF");
 
-	f = tmpl_include(d, "FOOTER", render_th.path[T_FOOTER]);
+	f = tmpl_include(d, "FOOTER", theme_tpl("footer.tpl")->path);
 	tmpl_show(f, rc->staff ? "INTERNAL" : "PUBLIC");
 	if (rc->updated[0] != '\0') {
 		s = tmpl_section(f, "UPDATED");
@@ -112,7 +103,7 @@ page_end(struct rctx *rc, struct tmpl_dict *d, const char *a,
 	if (c != NULL)
 		buf_puts(&rc->path, c);
 	/* expanded and written here or on the other render thread */
-	if (pool_page(rc->w, render_th.path[T_LAYOUT], rc->path.ptr, d,
+	if (pool_page(rc->w, theme_tpl("layout.tpl")->path, rc->path.ptr, d,
 	    &rc->out) == -1)
 		rc->err = -1;
 }
@@ -260,7 +251,7 @@ add_notes(struct rctx *rc, struct tmpl_dict *d, const struct notes *n,
 
 	if (!rc->staff || n->n == 0)
 		return;
-	inc = tmpl_include(d, "NOTES", render_th.path[T_NOTES]);
+	inc = tmpl_include(d, "NOTES", theme_tpl("notes.tpl")->path);
 	tmpl_show(inc, level == 3 ? "H3" : "H2");
 	for (i = 0; i < n->n; i++) {
 		s = tmpl_section(inc, "NOTE");

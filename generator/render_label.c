@@ -340,7 +340,7 @@ label_summary(struct rctx *rc, struct tmpl_dict *c, const struct label *lb)
 }
 
 /* label.html */
-void
+static void
 render_label(struct rctx *rc)
 {
 	const struct model *m = rc->m;
@@ -349,7 +349,7 @@ render_label(struct rctx *rc)
 	size_t	 i, j, n;
 	int	 sec;
 
-	d = page_begin(rc, 0, "label", NULL, "Privacy label", T_LABEL, &c);
+	d = page_begin(rc, 0, "label", NULL, "Privacy label", "label.tpl", &c);
 	label_fill(rc, &lb);
 	for (sec = 0; sec < LS__COUNT; sec++)
 		label_box(rc, c, &lb, sec);
@@ -387,3 +387,14 @@ render_label(struct rctx *rc)
 	label_free(&lb);
 	page_end(rc, d, "label.html", NULL, NULL);
 }
+
+/* --- the family --------------------------------------------------- */
+
+const struct family family_label = {
+	.name = "label",
+	.audiences = AUD_BOTH,
+	.templates = (const char *const[]){ "label.tpl", NULL },
+	.nav = { "label", "label.html", "Privacy label", NULL },
+	.cost = 110000,		/* the 5 gov pages: one job of 110 ms */
+	.once = render_label
+};

@@ -14,7 +14,7 @@
 
 /* purposes/<id>.html: what a purpose uses and why, who receives it,
  * the reader's choices. */
-void
+static void
 render_purpose(struct rctx *rc, const struct purpose *p)
 {
 	const struct model *m = rc->m;
@@ -24,7 +24,7 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 	size_t	 i, j, nrows = 0;
 
 	entry_rows_begin(&er, rc, COL_CATEGORY | COL_SYSTEM);
-	d = page_begin(rc, 1, NULL, "index", p->title, T_PURPOSE, &c);
+	d = page_begin(rc, 1, NULL, "index", p->title, "purpose.tpl", &c);
 	tmpl_set(c, "TITLE", p->title);
 	tmpl_set(c, "ID", p->id);
 	tmpl_set(c, "SUMMARY", p->summary);
@@ -145,14 +145,14 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 /* --- pages/<id>.html ---------------------------------------------- */
 
 /* pages/<id>.html: a free page of the content, its Markdown body. */
-void
+static void
 render_page(struct rctx *rc, const struct page *pg)
 {
 	struct tmpl_dict *d, *c, *s;
 	char	 key[ID_MAX + 8];
 
 	snprintf(key, sizeof key, "page:%s", pg->id);
-	d = page_begin(rc, 1, key, NULL, pg->title, T_PAGE, &c);
+	d = page_begin(rc, 1, key, NULL, pg->title, "page.tpl", &c);
 	tmpl_set(c, "TITLE", pg->title);
 	tmpl_set(c, "ID", pg->id);
 	if (pg->body_html != NULL) {
@@ -164,3 +164,79 @@ render_page(struct rctx *rc, const struct page *pg)
 	add_notes(rc, c, &pg->internal, 2);
 	page_end(rc, d, "pages/", pg->id, ".html");
 }
+
+/* --- the families ------------------------------------------------- */
+
+/* The model's purposes, all of them (purpose_item skips). */
+static size_t
+purpose_count(const struct rctx *rc)
+{
+	return rc->m->npurposes;
+}
+
+/* Purpose i, if the audience may see it. */
+static void
+purpose_item(struct rctx *rc, size_t i)
+{
+	if (purpose_visible(rc->m->purposes[i], rc->aud))
+		render_purpose(rc, rc->m->purposes[i]);
+}
+
+const struct family family_purpose = {
+	.name = "purpose",
+	.audiences = AUD_BOTH,
+	.templates = (const char *const[]){ "purpose.tpl", NULL },
+	.cost = 60,
+	.count = purpose_count,
+	.run = 16,
+	.item = purpose_item
+};
+
+/* A header entry for each page the audience may see, in model order. */
+static size_t
+page_nav(struct rctx *rc, struct navitem *out)
+{
+	const struct model *m = rc->m;
+	size_t	 i, n = 0;
+
+	for (i = 0; i < m->npages; i++) {
+		const struct page *pg = m->pages[i];
+		if (!page_visible(pg, rc->aud))
+			continue;
+		if (out != NULL) {
+			out[n].key = arena_printf(&rc->scratch, "page:%s",
+			    pg->id);
+			out[n].href = arena_printf(&rc->scratch,
+			    "pages/%s.html", pg->id);
+			out[n].label = pg->title;
+		}
+		n++;
+	}
+	return n;
+}
+
+/* The model's free pages, all of them (page_item skips). */
+static size_t
+page_count(const struct rctx *rc)
+{
+	return rc->m->npages;
+}
+
+/* Page i, if the audience may see it. */
+static void
+page_item(struct rctx *rc, size_t i)
+{
+	if (page_visible(rc->m->pages[i], rc->aud))
+		render_page(rc, rc->m->pages[i]);
+}
+
+const struct family family_page = {
+	.name = "page",
+	.audiences = AUD_BOTH,
+	.templates = (const char *const[]){ "page.tpl", NULL },
+	.nav_fn = page_nav,
+	.cost = 60,			/* not measured: as a purpose */
+	.count = page_count,
+	.run = 1,
+	.item = page_item
+};

@@ -124,7 +124,7 @@ recipient_fill(struct tmpl_dict *s, size_t i, void *arg)
 }
 
 /* recipients.html: one row per visible recipient, filled lazily. */
-void
+static void
 render_recipients(struct rctx *rc)
 {
 	const struct model *m = rc->m;
@@ -133,7 +133,7 @@ render_recipients(struct rctx *rc)
 	size_t	 i;
 
 	d = page_begin(rc, 0, "recipients", NULL, "Who receives your data",
-	    T_RECIPIENTS, &c);
+	    "recipients.tpl", &c);
 	memset(&rr, 0, sizeof rr);
 	rr.rc = rc;
 	for (i = 0; i < m->nrecipients; i++)
@@ -145,3 +145,15 @@ render_recipients(struct rctx *rc)
 	page_end(rc, d, "recipients.html", NULL, NULL);
 	pv_free(&rr.v);
 }
+
+/* --- the family --------------------------------------------------- */
+
+const struct family family_recipients = {
+	.name = "recipients",
+	.audiences = AUD_BOTH,
+	.templates = (const char *const[]){ "recipients.tpl", NULL },
+	.nav = { "recipients", "recipients.html", "Who receives data", NULL },
+	.cost = 160000,
+	.heavy = 1,
+	.once = render_recipients
+};

@@ -83,7 +83,7 @@ fill_table(struct rrun *rr, struct tmpl_dict *c, const struct rview *v,
 	struct tmpl_dict *t, *row, *cell;
 	size_t	 i, j;
 
-	t = tmpl_include(c, "TABLE", render_th.path[T_RTABLE]);
+	t = tmpl_include(c, "TABLE", theme_tpl("report_table.tpl")->path);
 	tmpl_set(t, "TABLE_ID", arena_printf(&rr->rc->scratch, "t-%s", r->id));
 	buf_reset(&rr->b);
 	buf_printf(&rr->b, "%s by %s and %s", r->measure != NULL ? r->measure :
@@ -170,7 +170,7 @@ render_report_page(struct rrun *rr, const struct rview *v,
 	struct rview pub;
 	int	 have_pub = 0;
 
-	d = page_begin(rc, 1, NULL, "reports", r->title, T_REPORT, &c);
+	d = page_begin(rc, 1, NULL, "reports", r->title, "report.tpl", &c);
 	tmpl_set(c, "TITLE", r->title);
 	set_cap(rc, c, "MEASURE_CAP", r->measure);
 	tmpl_set(c, "BY", r->by != NULL ? r->by : "group");
@@ -224,7 +224,7 @@ render_reports_index(struct rrun *rr)
 	struct tmpl_dict *d, *c, *s;
 	size_t	 i;
 
-	d = page_begin(rc, 1, "reports", NULL, "Reports", T_REPORTS, &c);
+	d = page_begin(rc, 1, "reports", NULL, "Reports", "reports.tpl", &c);
 	if (!rc->staff) {
 		s = tmpl_section(c, "RULES");
 		set_fmt(rc, s, "MIN_COUNT", "%d", st->min_count);
@@ -393,7 +393,7 @@ render_access_page(struct rrun *rr, const struct rview *v)
 	size_t	 i, j, nhl, L = r->nperiods - 1;
 	const char *latest, *previous = NULL;
 
-	d = page_begin(rc, 1, NULL, "access", r->title, T_ACCESS, &c);
+	d = page_begin(rc, 1, NULL, "access", r->title, "access.tpl", &c);
 	latest = plabel(rr, &r->periods[L]);
 	tmpl_set(c, "TITLE", r->title);
 	set_cap(rc, c, "MEASURE_CAP", r->measure);
@@ -485,7 +485,7 @@ render_access_index(struct rrun *rr)
 	size_t	 i, k, nhl;
 
 	d = page_begin(rc, 1, "access", NULL, "Access to personal records",
-	    T_ACCESS_INDEX, &c);
+	    "access_index.tpl", &c);
 	set_href(rc, c, "REPORTS_HREF", "reports/index.html", NULL, NULL);
 	for (i = 0; i < rr->n; i++) {
 		const struct rview *v = &rr->v[i];
@@ -540,11 +540,13 @@ render_access_index(struct rrun *rr)
 	guard_emit_page(rr, d, "access/index.html", NULL);
 }
 
-/* --- entry points --- */
+/* --- the family --- */
 
-/* render_impl.h */
-size_t
-report_nav(const struct rctx *rc, struct navitem *nav)
+/* The header's entries (public: "Reports" when a public report exists;
+ * staff: "Reports" and "Access"), written to nav unless it is NULL.
+ * Returns how many. */
+static size_t
+report_nav(struct rctx *rc, struct navitem *nav)
 {
 	const struct model *m = rc->m;
 	size_t	 i, n = 0, any = 0, access = 0;
@@ -555,18 +557,24 @@ report_nav(const struct rctx *rc, struct navitem *nav)
 			if (m->reports[i]->kind == RK_ACCESS)
 				access++;
 		}
-	if (any > 0)
-		nav[n++] = (struct navitem){ "reports", "reports/index.html",
-		    "Reports", NULL };
-	if (rc->staff && access > 0)
-		nav[n++] = (struct navitem){ "access", "access/index.html",
-		    "Access", NULL };
+	if (any > 0) {
+		if (nav != NULL)
+			nav[n] = (struct navitem){ "reports",
+			    "reports/index.html", "Reports", NULL };
+		n++;
+	}
+	if (rc->staff && access > 0) {
+		if (nav != NULL)
+			nav[n] = (struct navitem){ "access",
+			    "access/index.html", "Access", NULL };
+		n++;
+	}
 	return n;
 }
 
-/* render_impl.h: every report and access page of the audience, through
- * the guard in the public build. */
-void
+/* Every report and access page of the audience, through the guard in
+ * the public build. */
+static void
 render_reports(struct rctx *rc)
 {
 	const struct model *m = rc->m;
@@ -610,3 +618,15 @@ render_reports(struct rctx *rc)
 	buf_free(&rr.out);
 	buf_free(&rr.b);
 }
+
+/* It runs even after another job failed: the guard names every leak
+ * in one run. */
+const struct family family_reports = {
+	.name = "reports",
+	.audiences = AUD_BOTH,
+	.templates = (const char *const[]){ "reports.tpl", "report.tpl",
+	    "report_table.tpl", "access_index.tpl", "access.tpl", NULL },
+	.nav_fn = report_nav,
+	.finish_after_error = 1,
+	.once = render_reports
+};

@@ -49,7 +49,7 @@ law_refs(struct rctx *rc, unsigned jur, const char *law)
 }
 
 /* rights.html: the rights of the site's jurisdictions and whom to ask. */
-void
+static void
 render_rights(struct rctx *rc)
 {
 	const struct site *st = &rc->m->site;
@@ -57,7 +57,7 @@ render_rights(struct rctx *rc)
 	size_t	 i;
 	int	 j;
 
-	d = page_begin(rc, 0, "rights", NULL, "Your rights", T_RIGHTS, &c);
+	d = page_begin(rc, 0, "rights", NULL, "Your rights", "rights.tpl", &c);
 	{
 		/* "EU GDPR, UK GDPR and LGPD" */
 		const char *lab[JI__COUNT];
@@ -107,3 +107,13 @@ render_rights(struct rctx *rc)
 	set_href(rc, c, "INDEX_HREF", "index.html", NULL, NULL);
 	page_end(rc, d, "rights.html", NULL, NULL);
 }
+
+/* --- the family --------------------------------------------------- */
+
+const struct family family_rights = {
+	.name = "rights",
+	.audiences = AUD_BOTH,
+	.templates = (const char *const[]){ "rights.tpl", NULL },
+	.nav = { "rights", "rights.html", "Your rights", NULL },
+	.once = render_rights
+};

@@ -93,7 +93,7 @@ ropa_fill_row(struct tmpl_dict *s, size_t i, void *arg)
  * contacts are the same for every row and stand once above the table;
  * ropa.csv repeats them per row (ropa.c) so a spreadsheet row is whole.
  */
-void
+static void
 render_ropa(struct rctx *rc)
 {
 	const struct model *m = rc->m;
@@ -104,7 +104,7 @@ render_ropa(struct rctx *rc)
 	memset(&f, 0, sizeof f);
 	f.rc = rc;
 	d = page_begin(rc, 0, "ropa", NULL, "Record of processing activities",
-	    T_ROPA, &c);
+	    "ropa.tpl", &c);
 	tmpl_set(c, "CONTROLLER", st->legal_name != NULL ? st->legal_name :
 	    st->name);
 	tmpl_set(c, "ADDRESS", st->address);
@@ -121,3 +121,16 @@ render_ropa(struct rctx *rc)
 	ropa_row_free(&f.row);
 	arena_free(&f.a);
 }
+
+/* --- the family --------------------------------------------------- */
+
+/* Its dictionary alone is some 250 MB at N = 10,000: heavy. */
+const struct family family_ropa = {
+	.name = "ropa",
+	.audiences = AUD_INTERNAL,
+	.templates = (const char *const[]){ "ropa.tpl", NULL },
+	.nav = { "ropa", "ropa.html", "Record of processing", NULL },
+	.cost = 390000,
+	.heavy = 1,
+	.once = render_ropa
+};

@@ -34,20 +34,20 @@ system_fill(struct tmpl_dict *s, size_t i, void *arg)
 }
 
 /* systems/index.html (staff): every system, one lazy row each. */
-void
+static void
 render_systems(struct rctx *rc)
 {
 	const struct model *m = rc->m;
 	struct tmpl_dict *d, *c;
 
-	d = page_begin(rc, 1, "systems", NULL, "Systems", T_SYSTEMS, &c);
+	d = page_begin(rc, 1, "systems", NULL, "Systems", "systems.tpl", &c);
 	tmpl_section_lazy(c, "SYSTEM", m->nsystems, system_fill, rc);
 	tmpl_show(c, m->nsystems == 0 ? "NONE" : "HAS_SYSTEMS");
 	page_end(rc, d, "systems/index.html", NULL, NULL);
 }
 
 /* systems/<id>.html (staff): a system, its access, security and data. */
-void
+static void
 render_system(struct rctx *rc, const struct system *sy)
 {
 	struct tmpl_dict *d, *c, *s;
@@ -55,7 +55,7 @@ render_system(struct rctx *rc, const struct system *sy)
 	struct entry_rows er;
 	size_t	 i;
 
-	d = page_begin(rc, 1, NULL, "systems", sy->name, T_SYSTEM, &c);
+	d = page_begin(rc, 1, NULL, "systems", sy->name, "system.tpl", &c);
 	tmpl_set(c, "NAME", sy->name);
 	tmpl_set(c, "ID", sy->id);
 	set_opt(c, "DESCRIPTION", "TEXT", sy->description);
@@ -98,3 +98,38 @@ render_system(struct rctx *rc, const struct system *sy)
 	page_end(rc, d, "systems/", sy->id, ".html");
 	pv_free(&er.v);
 }
+
+/* --- the families ------------------------------------------------- */
+
+const struct family family_systems = {
+	.name = "systems",
+	.audiences = AUD_INTERNAL,
+	.templates = (const char *const[]){ "systems.tpl", NULL },
+	.nav = { "systems", "systems/index.html", "Systems", NULL },
+	.cost = 20000,
+	.once = render_systems
+};
+
+/* The model's systems (the staff see them all). */
+static size_t
+system_count(const struct rctx *rc)
+{
+	return rc->m->nsystems;
+}
+
+/* System i. */
+static void
+system_item(struct rctx *rc, size_t i)
+{
+	render_system(rc, rc->m->systems[i]);
+}
+
+const struct family family_system = {
+	.name = "system",
+	.audiences = AUD_INTERNAL,
+	.templates = (const char *const[]){ "system.tpl", NULL },
+	.cost = 30,
+	.count = system_count,
+	.run = 32,
+	.item = system_item
+};

@@ -1,10 +1,12 @@
 /*
- * render_theme.c - the theme: which template file serves each page
- * kind (enum tpl, render_impl.h), the site's theme over the default
- * one file by file, every template loaded and checked by ctemplate
- * before the first page is written (errors reported against the
- * template's path), and the style sheet read whole. It owns render_th, which the render
- * threads only read once render_init() has returned.
+ * render_theme.c - the theme: the site's theme over the default one
+ * file by file, every template loaded and checked by ctemplate before
+ * the first page is written (errors reported against the template's
+ * path), each found again by its file name (theme_tpl), and the style
+ * sheet read whole. It knows the kit's own templates (layout, header,
+ * footer, notes); the families' come from the driver (theme_load's
+ * names). It owns render_th, which the render threads only read once
+ * render_init() has returned.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,19 +25,11 @@
 
 struct render_theme render_th;
 
-/* The file of each template, under the theme's templates/. */
-
-static const char *const tpl_file[T__COUNT] = {
-	"layout.tpl", "header.tpl", "footer.tpl", "notes.tpl",
-	"index.tpl", "category.tpl", "purpose.tpl", "recipients.tpl",
-	"rights.tpl", "page.tpl", "systems.tpl", "system.tpl", "ropa.tpl",
-	[T_COMMITTEE] = "committee.tpl", [T_DECISIONS] = "decisions.tpl",
-	[T_CHANGES] = "changes.tpl", [T_CHECKS] = "checks.tpl",
-	[T_LABEL] = "label.tpl",
-	[T_REPORTS] = "reports.tpl", [T_REPORT] = "report.tpl",
-	[T_RTABLE] = "report_table.tpl",
-	[T_ACCESS_INDEX] = "access_index.tpl", [T_ACCESS] = "access.tpl"
+/* The kit's templates, under the theme's templates/: loaded first. */
+static const char *const kit_tpl[] = {
+	"layout.tpl", "header.tpl", "footer.tpl", "notes.tpl"
 };
+#define NKIT	(sizeof kit_tpl / sizeof kit_tpl[0])
 
 /* theme/sub/name if readable, else fallback/sub/name, else NULL. */
 static char *
@@ -120,16 +114,54 @@ read_file(const char *path, char **data, size_t *len)
 	return 0;
 }
 
+/* Load template name (once) from the theme, or the fallback; -1 if
+ * it is missing or broken, after saying why. */
+static int
+load_tpl(const char *theme, const char *fb, const char *name,
+    struct buf *err)
+{
+	struct theme_tpl *t;
+	char	*k;
+	int	 rc = 0;
+
+	if (hmap_get(&render_th.byname, name) != NULL)
+		return 0;
+	t = &render_th.tpl[render_th.ntpl++];
+	t->name = xstrdup(name);
+	hmap_put(&render_th.byname, t->name, t);
+	/* "access_index.tpl" -> "access-index" */
+	t->kind = xstrdup(name);
+	if ((k = strrchr(t->kind, '.')) != NULL && strcmp(k, ".tpl") == 0)
+		*k = '\0';
+	for (k = t->kind; *k != '\0'; k++)
+		if (*k == '_')
+			*k = '-';
+	t->path = theme_file(theme, fb, "templates", name);
+	if (t->path == NULL) {
+		fprintf(stderr, "%s/templates/%s: error: template not "
+		    "found\n", theme, name);
+		return -1;
+	}
+	buf_reset(err);
+	if (tmpl_load(t->path, err) == -1)
+		rc = -1;
+	report_tpl(t->path, err);	/* errors or warnings */
+	return rc;
+}
+
 /* --- entry points ------------------------------------------------- */
 
-/* Load the theme (render.h): every template, then the style sheet. */
+/* Load the theme (render_impl.h): the kit's templates, names, then
+ * the style sheet. */
 int
-render_init(const struct render_opts *o)
+theme_load(const struct render_opts *o, const char *const *names,
+    size_t n)
 {
 	const char	*theme, *fb;
 	struct buf	 err = BUF_INIT;
 	char		*css;
-	int		 i, rc = 0;
+	size_t		 i;
+	int		 rc = 0;
 
 	render_fini();
 	fb = o->default_theme_dir != NULL ? o->default_theme_dir :
@@ -147,19 +179,11 @@ render_init(const struct render_opts *o)
 	}
 	tmpl_reset();
 	tmpl_set_root("");	/* paths are given whole */
-	for (i = 0; i < T__COUNT; i++) {
-		render_th.path[i] = theme_file(theme, fb, "templates", tpl_file[i]);
-		if (render_th.path[i] == NULL) {
-			fprintf(stderr, "%s/templates/%s: error: template not "
-			    "found\n", theme, tpl_file[i]);
+	render_th.tpl = xcalloc(NKIT + n + 1, sizeof *render_th.tpl);
+	for (i = 0; i < NKIT + n; i++)
+		if (load_tpl(theme, fb, i < NKIT ? kit_tpl[i] :
+		    names[i - NKIT], &err) == -1)
 			rc = -1;
-			continue;
-		}
-		buf_reset(&err);
-		if (tmpl_load(render_th.path[i], &err) == -1)
-			rc = -1;
-		report_tpl(render_th.path[i], &err);	/* errors or warnings */
-	}
 	buf_free(&err);
 	if ((css = theme_file(theme, fb, "static", "style.css")) == NULL) {
 		fprintf(stderr, "%s/static/style.css: error: style sheet not "
@@ -181,16 +205,35 @@ render_init(const struct render_opts *o)
 	return 0;
 }
 
+/* A loaded template by its file name (render_impl.h). */
+const struct theme_tpl *
+theme_tpl(const char *name)
+{
+	const struct theme_tpl *t;
+
+	if ((t = hmap_get(&render_th.byname, name)) == NULL) {
+		gh_fatal_msg("template '%s' was not loaded: no family "
+		    "lists it", name);
+		abort();
+	}
+	return t;
+}
+
 /* Forget the theme; render_init() may run again. */
 void
 render_fini(void)
 {
-	int	 i;
+	size_t	 i;
 
-	for (i = 0; i < T__COUNT; i++) {
-		free(render_th.path[i]);
-		render_th.path[i] = NULL;
+	for (i = 0; i < render_th.ntpl; i++) {
+		free(render_th.tpl[i].name);
+		free(render_th.tpl[i].path);
+		free(render_th.tpl[i].kind);
 	}
+	free(render_th.tpl);
+	render_th.tpl = NULL;
+	render_th.ntpl = 0;
+	hmap_free(&render_th.byname);
 	free(render_th.css);
 	render_th.css = NULL;
 	render_th.css_len = 0;
