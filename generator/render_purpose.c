@@ -12,17 +12,20 @@
 
 /* --- purposes/<id>.html ------------------------------------------- */
 
-/* purposes/<id>.html: what a purpose uses and why, who receives it,
- * the reader's choices. */
+/* purposes/<id>.html of purpose k, if the audience may see it: what
+ * it uses and why, who receives it, the reader's choices. */
 static void
-render_purpose(struct rctx *rc, const struct purpose *p)
+render_purpose(struct rctx *rc, size_t k)
 {
 	const struct model *m = rc->m;
+	const struct purpose *p = m->purposes[k];
 	struct tmpl_dict *d, *c, *s;
 	struct pvec	 recips = { 0 };
 	struct entry_rows er;
 	size_t	 i, j, nrows = 0;
 
+	if (!purpose_visible(p, rc->aud))
+		return;
 	entry_rows_begin(&er, rc, COL_CATEGORY | COL_SYSTEM);
 	d = page_begin(rc, 1, NULL, "index", p->title, "purpose.tpl", &c);
 	tmpl_set(c, "TITLE", p->title);
@@ -144,13 +147,17 @@ render_purpose(struct rctx *rc, const struct purpose *p)
 
 /* --- pages/<id>.html ---------------------------------------------- */
 
-/* pages/<id>.html: a free page of the content, its Markdown body. */
+/* pages/<id>.html of page k, if the audience may see it: a free page
+ * of the content, its Markdown body. */
 static void
-render_page(struct rctx *rc, const struct page *pg)
+render_page(struct rctx *rc, size_t k)
 {
+	const struct page *pg = rc->m->pages[k];
 	struct tmpl_dict *d, *c, *s;
 	char	 key[ID_MAX + 8];
 
+	if (!page_visible(pg, rc->aud))
+		return;
 	snprintf(key, sizeof key, "page:%s", pg->id);
 	d = page_begin(rc, 1, key, NULL, pg->title, "page.tpl", &c);
 	tmpl_set(c, "TITLE", pg->title);
@@ -167,19 +174,11 @@ render_page(struct rctx *rc, const struct page *pg)
 
 /* --- the families ------------------------------------------------- */
 
-/* The model's purposes, all of them (purpose_item skips). */
+/* The model's purposes, all of them (render_purpose skips). */
 static size_t
 purpose_count(const struct rctx *rc)
 {
 	return rc->m->npurposes;
-}
-
-/* Purpose i, if the audience may see it. */
-static void
-purpose_item(struct rctx *rc, size_t i)
-{
-	if (purpose_visible(rc->m->purposes[i], rc->aud))
-		render_purpose(rc, rc->m->purposes[i]);
 }
 
 const struct family family_purpose = {
@@ -189,7 +188,7 @@ const struct family family_purpose = {
 	.cost = 60,
 	.count = purpose_count,
 	.run = 16,
-	.item = purpose_item
+	.item = render_purpose
 };
 
 /* A header entry for each page the audience may see, in model order. */
@@ -215,19 +214,11 @@ page_nav(struct rctx *rc, struct navitem *out)
 	return n;
 }
 
-/* The model's free pages, all of them (page_item skips). */
+/* The model's free pages, all of them (render_page skips). */
 static size_t
 page_count(const struct rctx *rc)
 {
 	return rc->m->npages;
-}
-
-/* Page i, if the audience may see it. */
-static void
-page_item(struct rctx *rc, size_t i)
-{
-	if (page_visible(rc->m->pages[i], rc->aud))
-		render_page(rc, rc->m->pages[i]);
 }
 
 const struct family family_page = {
@@ -238,5 +229,5 @@ const struct family family_page = {
 	.cost = 60,			/* not measured: as a purpose */
 	.count = page_count,
 	.run = 1,
-	.item = page_item
+	.item = render_page
 };

@@ -46,10 +46,12 @@ render_systems(struct rctx *rc)
 	page_end(rc, d, "systems/index.html", NULL, NULL);
 }
 
-/* systems/<id>.html (staff): a system, its access, security and data. */
+/* systems/<id>.html (staff) of system k: a system, its access,
+ * security and data. */
 static void
-render_system(struct rctx *rc, const struct system *sy)
+render_system(struct rctx *rc, size_t k)
 {
+	const struct system *sy = rc->m->systems[k];
 	struct tmpl_dict *d, *c, *s;
 	const struct recipient *v = sy->vendor.to;
 	struct entry_rows er;
@@ -117,13 +119,6 @@ system_count(const struct rctx *rc)
 	return rc->m->nsystems;
 }
 
-/* System i. */
-static void
-system_item(struct rctx *rc, size_t i)
-{
-	render_system(rc, rc->m->systems[i]);
-}
-
 const struct family family_system = {
 	.name = "system",
 	.audiences = AUD_INTERNAL,
@@ -131,5 +126,5 @@ const struct family family_system = {
 	.cost = 30,
 	.count = system_count,
 	.run = 32,
-	.item = system_item
+	.item = render_system
 };
