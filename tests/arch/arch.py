@@ -391,19 +391,26 @@ def sources():
 
 
 def read_objects(odir, names):
-    """name -> (defined, undefined) from nm -P; and the names missing."""
-    objs, missing = {}, []
+    """name -> (defined, undefined) from one nm -P -A over the objects;
+    and the objects missing."""
+    paths, missing = {}, []
     for name in sorted(names):
         path = os.path.join(odir, name + ".o")
-        if not os.path.isfile(path):
+        if os.path.isfile(path):
+            paths[path] = name
+        else:
             missing.append(path)
-            continue
-        out = subprocess.run(["nm", "-P", path], capture_output=True, text=True)
-        if out.returncode != 0:
-            missing.append("%s (nm: %s)" % (path, out.stderr.strip()))
-            continue
-        objs[name] = parse_nm(out.stdout)
-    return objs, missing
+    if not paths:
+        return {}, missing
+    out = subprocess.run(["nm", "-P", "-A"] + list(paths), capture_output=True, text=True)
+    if out.returncode != 0:
+        return {}, missing + ["nm failed: %s" % out.stderr.strip()]
+    text = {path: [] for path in paths}
+    for line in out.stdout.split("\n"):
+        path, sep, rest = line.partition(": ")
+        if sep and path in text:
+            text[path].append(rest)
+    return {paths[p]: parse_nm("\n".join(t)) for p, t in text.items()}, missing
 
 
 def line_count(path):
