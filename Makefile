@@ -66,19 +66,25 @@ site: deps
 	$(MAKE) $(B)/glasshouse
 	./$(B)/glasshouse build -c content -o site
 
-test: deps-test $(NODE_DEPS)
+# make test: every suite, several at once (tests/run.sh; JOBS=N).
+# T="e2e/leak unit/test_yml arch": only those suites (also groups: unit,
+# e2e; globs: 'e2e/d*'). TESTS=pattern: only the cmocka tests whose name
+# matches (* and ? wildcards), e.g. make test T=unit/test_yml TESTS='*alias*'.
+# node_modules (npm ci) only when the browser suite may run.
+TEST_NODE = $(if $(T),$(if $(or $(findstring browser,$(T)),$(findstring *,$(T)),$(filter e2e,$(T))),$(NODE_DEPS)),$(NODE_DEPS))
+test: deps-test $(TEST_NODE)
 	$(MAKE) $(B)/glasshouse $(TEST_BINS) $(REPLAY_BINS)
-	@sh tests/run.sh $(B)
+	@TESTS='$(TESTS)' sh tests/run.sh $(B) $(T)
 
 # The whole suite again under AddressSanitizer and UBSan, in build/asan.
 ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=undefined
-test-asan: deps-test $(NODE_DEPS)
+test-asan: deps-test $(TEST_NODE)
 	$(MAKE) B=$(B)/asan CFLAGS="$(ASAN_FLAGS)" CXXFLAGS="$(ASAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" \
 	    $(B)/asan/glasshouse $(patsubst $(B)/%,$(B)/asan/%,$(TEST_BINS) $(REPLAY_BINS))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	    sh tests/run.sh $(B)/asan
+	    TESTS='$(TESTS)' sh tests/run.sh $(B)/asan $(T)
 
 # Fuzzing (tests/fuzz/README): libFuzzer targets built with clang in
 # build/fuzz, each run for FUZZ_SECONDS; the same entry points are linked
@@ -131,9 +137,11 @@ $(B)/bench/yaml-floor: tests/bench/yaml_floor.c
 	@mkdir -p $(B)/bench
 	$(CC) -std=c11 $(WARN) $(CFLAGS) -o $@ $< -lyaml
 
+# The TESTS= filter hook of testutil.h goes into every unit test.
 $(B)/tests/%.o: tests/unit/%.c tests/unit/*.h generator/*.h | $(B)
 	@mkdir -p $(B)/tests
-	$(CC) $(GH_CFLAGS) -Igenerator -c -o $@ $<
+	$(CC) $(GH_CFLAGS) -Igenerator \
+	    -DGH_TESTUTIL_HOOK_ONLY -include tests/unit/testutil.h -c -o $@ $<
 
 $(B)/tests/%: $(B)/tests/%.o $(LIB_OBJS)
 	$(CXX) $(LDFLAGS) -o $@ $< $(LIB_OBJS) -lcmocka $(LDLIBS)

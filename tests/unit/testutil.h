@@ -1,8 +1,32 @@
 /*
  * testutil.h - shared helpers for the cmocka unit tests.
  * Include after <cmocka.h>.
+ *
+ * The Makefile also puts the first part, the TESTS= filter hook, into
+ * every unit test: -DGH_TESTUTIL_HOOK_ONLY -include testutil.h. That part
+ * includes no header, so a test's own feature macros (_XOPEN_SOURCE)
+ * still come first.
  */
-#ifndef GH_TESTUTIL_H
+#ifndef GH_TESTUTIL_HOOK
+#define GH_TESTUTIL_HOOK
+char	*getenv(const char *);
+void	 cmocka_set_test_filter(const char *);	/* cmocka >= 1.1 */
+
+/* TESTS=pattern (make test TESTS=...) runs only the tests whose name
+ * matches it (cmocka's * and ? wildcards); set before main() runs. */
+__attribute__((constructor)) static void
+testutil_filter(void)
+{
+	const char *p = getenv("TESTS");
+
+	if (p != 0 && *p != '\0')
+		cmocka_set_test_filter(p);
+}
+#endif
+
+#ifdef GH_TESTUTIL_HOOK_ONLY
+#undef GH_TESTUTIL_HOOK_ONLY
+#elif !defined(GH_TESTUTIL_H)
 #define GH_TESTUTIL_H
 
 #include <stdio.h>
