@@ -71,16 +71,18 @@ site: deps
 # e2e; globs: 'e2e/d*'). TESTS=pattern: only the cmocka tests whose name
 # matches (* and ? wildcards), e.g. make test T=unit/test_yml TESTS='*alias*'.
 # node_modules (npm ci) only when the browser suite may run.
+# The binaries are built with one job per CPU unless make was given -j.
 TEST_NODE = $(if $(T),$(if $(or $(findstring browser,$(T)),$(findstring *,$(T)),$(filter e2e,$(T))),$(NODE_DEPS)),$(NODE_DEPS))
+TEST_MAKE = $(MAKE) $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 2))
 test: deps-test $(TEST_NODE)
-	$(MAKE) $(B)/glasshouse $(TEST_BINS) $(REPLAY_BINS)
+	$(TEST_MAKE) $(B)/glasshouse $(TEST_BINS) $(REPLAY_BINS)
 	@TESTS='$(TESTS)' sh tests/run.sh $(B) $(T)
 
 # The whole suite again under AddressSanitizer and UBSan, in build/asan.
 ASAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=undefined
 test-asan: deps-test $(TEST_NODE)
-	$(MAKE) B=$(B)/asan CFLAGS="$(ASAN_FLAGS)" CXXFLAGS="$(ASAN_FLAGS)" \
+	$(TEST_MAKE) B=$(B)/asan CFLAGS="$(ASAN_FLAGS)" CXXFLAGS="$(ASAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" \
 	    $(B)/asan/glasshouse $(patsubst $(B)/%,$(B)/asan/%,$(TEST_BINS) $(REPLAY_BINS))
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
