@@ -70,6 +70,7 @@ def suites(build):
 
 
 def select(all_suites, names):
+    """The suites NAME... picks (all if none), and the names matching none."""
     if not names:
         return all_suites, []
     chosen, unknown = set(), []
@@ -118,6 +119,7 @@ def build_example(build, tmp):
 
 
 def main(argv):
+    """Run the suites, print the report; 0 if all passed."""
     build = argv[1] if len(argv) > 1 else "build"
     os.chdir(TOP)
     todo, unknown = select(suites(build), argv[2:])
@@ -148,6 +150,7 @@ def main(argv):
     queue = list(order)
 
     def worker():
+        """Take the next suite off the queue, run it, file its output."""
         while True:
             with lock:
                 if not queue:

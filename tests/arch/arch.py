@@ -30,33 +30,15 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(TOP, "tests", "e2e"))
+from ghlib import Tap  # noqa: E402  (TAP lines, diagnostics as comments)
+
 GENERATOR = os.path.join(TOP, "generator")
 TABLE = os.path.join(HERE, "layers.txt")
 
 
-class Tap:
-    """TAP output: ok() prints one line (diagnostics as comments)."""
-
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-        sys.stdout.reconfigure(line_buffering=True)
-
-    def ok(self, cond, name, diag=None):
-        self.n += 1
-        print("%s %d - %s" % ("ok" if cond else "not ok", self.n, name))
-        if not cond:
-            self.failed += 1
-            if diag:
-                comment(diag)
-        return bool(cond)
-
-    def done(self):
-        print("1..%d" % self.n)
-        return 1 if self.failed else 0
-
-
 def comment(text):
+    """text as TAP comment lines."""
     for line in str(text).rstrip("\n").split("\n"):
         print("# " + line)
 
@@ -203,6 +185,7 @@ def sccs(edges):
 
 
 def edge_text(a, b, syms, limit=6):
+    """'a -> b (symbols)', at most limit of them named."""
     more = "" if len(syms) <= limit else ", ... %d more" % (len(syms) - limit)
     return "%s -> %s (%s%s)" % (a, b, ", ".join(syms[:limit]), more)
 
@@ -287,6 +270,7 @@ CLEAN = {
 
 
 def planted(extra_nodes=(), extra_edges=()):
+    """The clean synthetic graph plus planted nodes and edges."""
     edges = {a: {b: ["f_" + b] for b in deps} for a, deps in CLEAN.items()}
     for n in extra_nodes:
         edges.setdefault(n, {})
@@ -325,11 +309,13 @@ def selftest(tap, table):
            "self-test: two equal globs in different layers are an error")
 
     def only(probs, kind, *names):
+        """A problem of kind naming all of names, and no other kind."""
         others = [k for k, v in probs.items() if v and k != kind]
         hit = [p for p in probs[kind] if all(n in p for n in names)]
         return bool(hit) and not others
 
     def show(probs):
+        """Every problem, one a line."""
         return "\n".join("%s: %s" % (k, p) for k, v in probs.items() for p in v) or "(none)"
 
     p = check(planted(), table)
@@ -370,6 +356,7 @@ def selftest(tap, table):
 # --- the real tree ---
 
 def objdir():
+    """Where the generator's objects are (see the top of this file)."""
     if os.environ.get("GH_OBJDIR"):
         return os.environ["GH_OBJDIR"]
     if os.environ.get("GLASSHOUSE"):
@@ -414,6 +401,7 @@ def read_objects(odir, names):
 
 
 def line_count(path):
+    """Lines in a file (newlines, as wc -l)."""
     with open(path, "rb") as f:
         return f.read().count(b"\n")
 
