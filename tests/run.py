@@ -159,15 +159,19 @@ def main(argv):
             name, args, extra = todo[i]
             env = dict(base, **extra)
             t0 = time.monotonic()
-            with tempfile.TemporaryFile(dir=tmp) as log:
-                proc = subprocess.Popen(args, cwd=TOP, env=env, stdin=subprocess.DEVNULL,
-                                        stdout=log, stderr=subprocess.STDOUT)
-                _, status, ru = os.wait4(proc.pid, 0)
-                proc.returncode = rc = os.waitstatus_to_exitcode(status)
-                log.seek(0)
-                text = log.read().decode("utf-8", "replace")
+            try:
+                with tempfile.TemporaryFile(dir=tmp) as log:
+                    proc = subprocess.Popen(args, cwd=TOP, env=env, stdin=subprocess.DEVNULL,
+                                            stdout=log, stderr=subprocess.STDOUT)
+                    _, status, ru = os.wait4(proc.pid, 0)
+                    proc.returncode = rc = os.waitstatus_to_exitcode(status)
+                    log.seek(0)
+                    text = log.read().decode("utf-8", "replace")
+                cpu = ru.ru_utime + ru.ru_stime
+            except OSError as e:
+                text, rc, cpu = "# could not run %s: %s\n" % (" ".join(args), e), 127, 0.0
             with lock:
-                done[i] = (text, rc, time.monotonic() - t0, ru.ru_utime + ru.ru_stime)
+                done[i] = (text, rc, time.monotonic() - t0, cpu)
                 lock.notify_all()
 
     threads = [threading.Thread(target=worker, daemon=True)
