@@ -6,7 +6,9 @@
  * conditions, transfer safeguards, jurisdictions, rights), the ISO
  * country codes with their names, and the month names.
  *
- * Tables are sorted by key (byte order) so lookups can bisect.
+ * Tables are sorted by key (byte order) so lookups can bisect. The
+ * taxonomy is in vocab_taxonomy.c, the countries in vocab_country.c, the
+ * content format's own spellings in vocab_keys.c, the rest in vocab.c.
  */
 #ifndef GH_VOCAB_H
 #define GH_VOCAB_H

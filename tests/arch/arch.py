@@ -347,10 +347,12 @@ def selftest(tap, table):
     tap.ok(p["upward"] and p["cycle"] and "render_kit" in p["cycle"][0]
            and "model -> render" in p["cycle"][0],
            "self-test: a long cycle through several layers reported whole", show(p))
+    saved, table.exempt = table.exempt, {"vocab.c"}	# as a table may say
     big = oversized({"vocab.c": 1057, "render.c": 2298, "util.c": 800, "tmpl.cc": 801},
                     table)
+    table.exempt = saved
     tap.ok(big == ["render.c: 2298 lines (max 800)", "tmpl.cc: 801 lines (max 800)"],
-           "self-test: files over max-lines reported, exempt vocab.c not", repr(big))
+           "self-test: files over max-lines reported, an exempt one (vocab.c) not", repr(big))
 
 
 # --- the real tree ---
@@ -446,7 +448,7 @@ def main(argv):
     sizes = {f: line_count(os.path.join(GENERATOR, f)) for f in srcs.values()}
     big = oversized(sizes, table)
     tap.ok(not big, "no generator source over %d lines (exempt: %s)"
-           % (table.max_lines, " ".join(sorted(table.exempt))), "\n".join(big))
+           % (table.max_lines, " ".join(sorted(table.exempt)) or "none"), "\n".join(big))
     unused = [p for _, _, pats in table.rows for p in pats
               if not any(fnmatch.fnmatchcase(n, p) for n in srcs)]
     if unused:
