@@ -91,7 +91,7 @@ struct theme_tpl {
 struct render_theme {
 	struct theme_tpl *tpl;		/* the kit's four, then the families' */
 	size_t	 ntpl;
-	struct hmap byname;		/* name -> tpl + 1 */
+	struct hmap byname;		/* name -> its entry in tpl */
 	char	*css;
 	size_t	 css_len;
 	int	 ready;

@@ -54,7 +54,6 @@ using namespace tmpl_impl;
 namespace tmpl_impl {
 
 std::mutex g_mu;		/* guards everything below and std::cerr */
-std::string g_root;		/* as given to tmpl_set_root */
 std::set<std::string> g_loaded;	/* names that passed tmpl_load */
 std::map<std::string, std::string> g_failed;	/* name -> message */
 unsigned long g_generation;	/* bumped when the cache is emptied */
@@ -64,6 +63,8 @@ unsigned long g_generation;	/* bumped when the cache is emptied */
 /* --- Reading a template and locating its errors --- */
 
 namespace {
+
+std::string g_root;		/* as given to tmpl_set_root (under g_mu) */
 
 const size_t TEMPLATE_MAX = 16u << 20;	/* bytes: templates are small */
 

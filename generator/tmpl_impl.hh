@@ -37,7 +37,6 @@ const char REFUSED[] = "/\001glasshouse-refused/";
  * cache is keyed by (name, strip), so one mode means one entry. */
 const ctemplate::Strip STRIP = ctemplate::STRIP_BLANK_LINES;
 extern std::mutex g_mu;		/* guards the cache below and std::cerr */
-extern std::string g_root;	/* as given to tmpl_set_root */
 extern std::set<std::string> g_loaded;	/* names that passed tmpl_load */
 extern std::map<std::string, std::string> g_failed; /* name -> message */
 extern unsigned long g_generation; /* bumped when the cache is emptied */
